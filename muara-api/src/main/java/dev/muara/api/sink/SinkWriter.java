@@ -1,0 +1,32 @@
+package dev.muara.api.sink;
+
+import dev.muara.api.data.Batch;
+
+/**
+ * Writes batches and commits them. Created by {@link Sink#open}, used by a single engine thread, closed by it.
+ *
+ * <p>Call order: {@code write} any number of times, then {@code commit}; repeat; {@code abort} instead of
+ * {@code commit} when the run fails (everything since the last commit is dropped); {@code close} at the end.
+ * Writing is separate from committing: nothing written becomes visible or durable before {@code commit}
+ * returns, where the target allows it.
+ */
+public interface SinkWriter extends AutoCloseable {
+
+    /**
+     * Writes a batch of {@code stream}. The batch may carry a column the table lacks (add it) or a wider type
+     * (widen the column), as the pipeline's schema policy allows; a narrower type is converted on the way in.
+     */
+    void write(String stream, Batch batch) throws Exception;
+
+    /**
+     * Makes everything written so far durable together with {@code checkpoint}'s state: in one transaction where
+     * the target is transactional. Idempotent: committing the same checkpoint twice writes it once.
+     */
+    CommitResult commit(Checkpoint checkpoint) throws Exception;
+
+    /** Drops everything written since the last commit. */
+    void abort() throws Exception;
+
+    @Override
+    void close() throws Exception;
+}

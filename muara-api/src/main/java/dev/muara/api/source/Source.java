@@ -1,0 +1,39 @@
+package dev.muara.api.source;
+
+import java.util.List;
+
+/**
+ * Where data comes from, for one stream. Created by {@link SourceConnector#create} once per stream and run.
+ *
+ * <p>The engine calls {@link #plan()} once, compares the splits with the committed state (skipping splits that
+ * were finished with the same fingerprint and resuming unfinished ones from their position), then calls
+ * {@link #open} for each split still to read, from several threads at once; {@link #close()} comes last.
+ *
+ * <pre>{@code
+ * public List<Split> plan() {
+ *     return files.stream().map(f -> new Split(f.relativePath(), f.size() + "@" + f.modified(), f.size())).toList();
+ * }
+ * public SplitReader open(Split split, String position, ReaderContext context) {
+ *     return new CsvSplitReader(resolve(split.id()), position, context);
+ * }
+ * }</pre>
+ */
+public interface Source extends AutoCloseable {
+
+    /** Whether the source ends (files) or runs until stopped (brokers). */
+    Boundedness boundedness();
+
+    /** Every split the source holds now, read or not; the engine decides which still need reading. */
+    List<Split> plan() throws Exception;
+
+    /**
+     * A reader for {@code split}, starting at {@code position} (as returned earlier by
+     * {@link SplitReader#position()}) or at the split's start when {@code position} is null. Must be safe to
+     * call from several threads at once.
+     */
+    SplitReader open(Split split, String position, ReaderContext context) throws Exception;
+
+    @Override
+    default void close() throws Exception {
+    }
+}

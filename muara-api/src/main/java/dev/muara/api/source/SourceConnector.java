@@ -1,0 +1,23 @@
+package dev.muara.api.source;
+
+import dev.muara.api.Connector;
+import dev.muara.api.option.Options;
+
+/**
+ * Registers a source type. List the implementation in
+ * {@code META-INF/services/dev.muara.api.source.SourceConnector}.
+ */
+public interface SourceConnector extends Connector {
+
+    /** A source for one stream, configured by validated {@code options}. Cheap: connect lazily in {@code plan}. */
+    Source create(SourceContext context, Options options);
+
+    /**
+     * The stream name to use when a pipeline with a single stream names neither the stream nor the target
+     * table: for files, the file name without extension. Null leaves the choice to the engine (the pipeline
+     * name).
+     */
+    default String defaultStreamName(Options options) {
+        return null;
+    }
+}
