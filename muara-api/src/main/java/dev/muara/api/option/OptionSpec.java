@@ -62,6 +62,10 @@ public final class OptionSpec<T> {
         return of(key, OptionType.INTEGER, description);
     }
 
+    public static OptionSpec<Double> number(String key, String description) {
+        return of(key, OptionType.NUMBER, description);
+    }
+
     public static OptionSpec<Boolean> bool(String key, String description) {
         return of(key, OptionType.BOOLEAN, description);
     }
@@ -106,12 +110,12 @@ public final class OptionSpec<T> {
         return new OptionSpec<>(key, type, description, defaultValue, required, true, allowed, min, max);
     }
 
-    /** Smallest value allowed, for integers. */
+    /** Smallest value allowed, for integers and numbers. */
     public OptionSpec<T> atLeast(long minimum) {
         return new OptionSpec<>(key, type, description, defaultValue, required, perStream, allowed, minimum, max);
     }
 
-    /** Largest value allowed, for integers. */
+    /** Largest value allowed, for integers and numbers. */
     public OptionSpec<T> atMost(long maximum) {
         return new OptionSpec<>(key, type, description, defaultValue, required, perStream, allowed, min, maximum);
     }

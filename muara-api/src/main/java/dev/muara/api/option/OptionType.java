@@ -8,6 +8,8 @@ public enum OptionType {
     SECRET,
     /** A whole number. Java type {@link Long}. */
     INTEGER,
+    /** A number, possibly with a fraction. Java type {@link Double}. */
+    NUMBER,
     /** {@code true} or {@code false}. Java type {@link Boolean}. */
     BOOLEAN,
     /** A duration such as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. Java type {@link java.time.Duration}. */

@@ -1,7 +1,5 @@
 package dev.muara.api.sink;
 
-import java.util.Set;
-
 /**
  * Where data goes. Created by {@link SinkConnector#create} once per run; {@link #open} gives the single writer
  * of the run; {@link #close()} comes last.
@@ -10,9 +8,6 @@ import java.util.Set;
  * implements {@link SupportsTransactionalState}.
  */
 public interface Sink extends AutoCloseable {
-
-    /** The write modes this sink can carry out; the engine refuses a pipeline that asks for another. */
-    Set<WriteMode> writeModes();
 
     /** The writer for one run. */
     SinkWriter open(WriterContext context) throws Exception;

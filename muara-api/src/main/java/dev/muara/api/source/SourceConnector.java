@@ -12,6 +12,11 @@ public interface SourceConnector extends Connector {
     /** A source for one stream, configured by validated {@code options}. Cheap: connect lazily in {@code plan}. */
     Source create(SourceContext context, Options options);
 
+    /** What this source calls a split, in summaries: {@code file}, {@code partition}, {@code range}. */
+    default String splitNoun() {
+        return "split";
+    }
+
     /**
      * The stream name to use when a pipeline with a single stream names neither the stream nor the target
      * table: for files, the file name without extension. Null leaves the choice to the engine (the pipeline

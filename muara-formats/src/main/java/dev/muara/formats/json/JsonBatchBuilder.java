@@ -73,7 +73,8 @@ public final class JsonBatchBuilder {
      * the parser is on the matching {@link JsonToken#END_OBJECT}.
      *
      * @throws JsonValueException when a value does not fit a column whose type was given in configuration; the
-     *     row is then not added
+     *     row is then not added, and the parser is on the object's end
+     * @throws tools.jackson.core.JacksonException when the JSON is malformed; the row is not added
      */
     public void addObject(JsonParser parser) {
         try {
@@ -82,11 +83,27 @@ public final class JsonBatchBuilder {
             skipRest(parser);
             rollbackRow();
             throw e;
+        } catch (RuntimeException e) {
+            rollbackRow();
+            throw e;
         }
         rows++;
         for (Slot slot : slots.values()) {
             if (slot.column != null && slot.column.size() < rows) {
                 slot.column.appendNull();
+            }
+        }
+    }
+
+    /** Takes back the last row added, when the caller finds it bad after all (trailing text on its line). */
+    public void removeLastRow() {
+        if (rows == 0) {
+            return;
+        }
+        rows--;
+        for (Slot slot : slots.values()) {
+            if (slot.column != null && slot.column.size() > rows) {
+                slot.column.truncate(rows);
             }
         }
     }

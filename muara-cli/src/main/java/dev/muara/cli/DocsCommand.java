@@ -1,0 +1,37 @@
+package dev.muara.cli;
+
+import dev.muara.core.config.PipelineSchema;
+import dev.muara.core.config.ReferenceDocs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code muara docs --write docs}: regenerates the pipeline JSON Schema and the configuration reference. */
+@Command(name = "docs", mixinStandardHelpOptions = true,
+        description = "Writes pipeline.schema.json and configuration.md for the installed connectors.")
+final class DocsCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.ParentCommand
+    MuaraCommand root;
+
+    @Option(names = "--write", paramLabel = "DIR", required = true, description = "The folder to write into (docs).")
+    Path directory;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("pipeline.schema.json"), schemaJson(root));
+        Files.writeString(directory.resolve("configuration.md"), new ReferenceDocs(root.registry()).markdown());
+        System.out.println("wrote " + directory.resolve("pipeline.schema.json") + " and " + directory.resolve("configuration.md"));
+        return 0;
+    }
+
+    static String schemaJson(MuaraCommand root) {
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        return mapper.writeValueAsString(new PipelineSchema(root.registry()).generate()) + "\n";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.muara.cli;
+
+import dev.muara.core.redact.Redactor;
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/** The {@code muara} command line: sets up output (secret redaction, logging), then hands over to picocli. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 success, 1 run failed, 2 invalid configuration or usage. */
+    public static int run(String... args) {
+        Redactor redactor = new Redactor();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream out = RedactingStream.wrap(originalOut, redactor);
+        PrintStream err = RedactingStream.wrap(originalErr, redactor);
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            Logging.configure(args);
+            MuaraCommand root = new MuaraCommand(redactor, java.util.Arrays.asList(args).contains("--verbose")
+                    || java.util.Arrays.asList(args).contains("-v"));
+            CommandLine commandLine = new CommandLine(root);
+            commandLine.setOut(new java.io.PrintWriter(out, true));
+            commandLine.setErr(new java.io.PrintWriter(err, true));
+            commandLine.setExecutionExceptionHandler(new Failures(root));
+            commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+}

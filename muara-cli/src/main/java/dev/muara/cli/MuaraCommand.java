@@ -1,0 +1,63 @@
+package dev.muara.cli;
+
+import dev.muara.core.connector.ConnectorRegistry;
+import dev.muara.core.redact.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The top of the command tree: {@code muara <command>}. */
+@Command(name = "muara", mixinStandardHelpOptions = true, versionProvider = MuaraCommand.Version.class,
+        description = "Muara moves data from where it is born to where it is analysed: files, databases, APIs and "
+                + "streams into DuckDB, PostgreSQL and data lakes.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, StateCommand.class,
+            RunsCommand.class, ConnectorsCommand.class, DocsCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage."})
+final class MuaraCommand implements Runnable {
+
+    final Redactor redactor;
+    private ConnectorRegistry registry;
+
+    @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Debug logging and stack traces.")
+    boolean verboseOption;
+
+    /** Read from the arguments before parsing, so that logging and error output know it from the start. */
+    final boolean verbose;
+
+    MuaraCommand(Redactor redactor, boolean verbose) {
+        this.redactor = redactor;
+        this.verbose = verbose;
+    }
+
+    /** The installed connectors, discovered once. */
+    ConnectorRegistry registry() {
+        if (registry == null) {
+            registry = ConnectorRegistry.discover(Thread.currentThread().getContextClassLoader());
+        }
+        return registry;
+    }
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The version the build wrote into {@code muara-version.properties}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("/muara-version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"muara " + properties.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.muara.core.config;
+
+import java.util.Collection;
+
+/** "Did you mean ...?" for a mistyped key or value. */
+final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /** The candidate closest to {@code typed}, if it is close enough to be a likely typo; else null. */
+    static String closest(String typed, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        int allowed = Math.max(1, typed.length() / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** {@code " (did you mean 'x'?)"} or an empty string. */
+    static String hint(String typed, Collection<String> candidates) {
+        String best = closest(typed, candidates);
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+}

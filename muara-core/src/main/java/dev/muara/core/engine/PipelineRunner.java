@@ -1,0 +1,634 @@
+package dev.muara.core.engine;
+
+import dev.muara.api.data.Batch;
+import dev.muara.api.error.ErrorKind;
+import dev.muara.api.error.MuaraException;
+import dev.muara.api.sink.Checkpoint;
+import dev.muara.api.sink.Sink;
+import dev.muara.api.sink.SinkConnector;
+import dev.muara.api.sink.SinkContext;
+import dev.muara.api.sink.SinkWriter;
+import dev.muara.api.sink.StateStore;
+import dev.muara.api.sink.StreamTarget;
+import dev.muara.api.sink.SupportsTransactionalState;
+import dev.muara.api.sink.WriteMode;
+import dev.muara.api.sink.WriterContext;
+import dev.muara.api.source.Boundedness;
+import dev.muara.api.source.ReaderContext;
+import dev.muara.api.source.RejectedRecord;
+import dev.muara.api.source.Source;
+import dev.muara.api.source.SourceContext;
+import dev.muara.api.source.Split;
+import dev.muara.api.source.SplitReader;
+import dev.muara.core.config.PipelineConfig;
+import dev.muara.core.config.StreamConfig;
+import dev.muara.core.connector.ConnectorRegistry;
+import dev.muara.core.deadletter.DeadLetterWriter;
+import dev.muara.core.redact.Redactor;
+import dev.muara.core.run.RunRecord;
+import dev.muara.core.run.RunStatus;
+import dev.muara.core.run.RunStore;
+import dev.muara.core.run.StreamReport;
+import dev.muara.core.state.LocalStateStore;
+import dev.muara.core.state.PipelineState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a pipeline once: plans the splits still to read, reads them in parallel, moves batches through a bounded
+ * queue to the single writer, and commits checkpoints (data, split positions and state together) every N rows or
+ * T milliseconds and at the end.
+ *
+ * <p>Threads: {@code parallelism} reader threads each take a split, read it batch by batch, apply the transforms
+ * and put the batches on the queue, blocking when it is full, so a slow target slows the readers instead of
+ * filling memory. The thread that calls {@link #run()} is the writer: it writes batches in queue order, which
+ * keeps each split's batches in order, and it alone touches the sink and the state.
+ *
+ * <p>A stop request ({@link #stop()}, from a signal) lets every reader finish its current batch; the writer then
+ * commits what it has and the run ends as stopped, to be resumed by the next run.
+ */
+public final class PipelineRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long UNBOUNDED_CLOSE_WAIT_SECONDS = 60;
+
+    private final PipelineConfig config;
+    private final ConnectorRegistry registry;
+    private final Redactor redactor;
+    private final RunListener listener;
+
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicReference<MuaraException> failure = new AtomicReference<>();
+    private final Map<String, StreamStats> stats = new LinkedHashMap<>();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong rejectedTotal = new AtomicLong();
+    private volatile long bytesTotal = -1;
+    private volatile int splitsTotal;
+    private volatile int splitsFinished;
+    private volatile long readingStarted;
+    private final CountDownLatch finalCommit = new CountDownLatch(1);
+
+    public PipelineRunner(PipelineConfig config, ConnectorRegistry registry, Redactor redactor, RunListener listener) {
+        this.config = config;
+        this.registry = registry;
+        this.redactor = redactor;
+        this.listener = listener;
+        for (StreamConfig stream : config.streams()) {
+            stats.put(stream.name(), new StreamStats(stream.name(), stream.target()));
+        }
+    }
+
+    /** Asks the run to stop after the batches in flight, commit them and end. Safe from any thread. */
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    public boolean isStopRequested() {
+        return stopRequested.get();
+    }
+
+    /** Where the run stands now. Safe from any thread. */
+    public RunProgress progress() {
+        long read = 0;
+        long loaded = 0;
+        long rejected = 0;
+        for (StreamStats s : stats.values()) {
+            read += s.rowsRead.get();
+            loaded += s.rowsLoaded.get();
+            rejected += s.rejected.get();
+        }
+        long started = readingStarted;
+        return new RunProgress(read, loaded, rejected, bytesRead.get(), bytesTotal, splitsFinished, splitsTotal,
+                started == 0 ? 0 : System.currentTimeMillis() - started);
+    }
+
+    /** Runs the pipeline to its end (or until stopped or failed) and records the run. Never throws for a failed run. */
+    public RunResult run() {
+        String runId = RunIds.next();
+        Instant started = Instant.now();
+        RunStore runs = new RunStore(config.workDirectory(), redactor);
+        runs.save(record(runId, started, null, RunStatus.RUNNING, null, 0, false, null));
+        DeadLetterWriter deadLetters = new DeadLetterWriter(config.workDirectory().resolve("dead-letter"), runId);
+        Execution execution = new Execution(runId, deadLetters);
+        RunStatus status;
+        MuaraException error = null;
+        try {
+            status = execution.execute();
+        } catch (MuaraException e) {
+            error = e;
+            status = RunStatus.FAILED;
+        } catch (RuntimeException | Error e) {
+            error = MuaraException.internal(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            status = RunStatus.FAILED;
+        } finally {
+            deadLetters.close();
+            finalCommit.countDown();
+        }
+        if (error != null) {
+            error.inConnector(error.connector());
+        }
+        String message = error == null ? null : redactor.redact(error.describe());
+        RunRecord record = record(runId, started, Instant.now(), status, message, execution.checkpoints,
+                execution.nothingToLoad, deadLetters.count() > 0 ? deadLetters.file().toString() : null);
+        runs.save(record);
+        return new RunResult(record, error, Duration.between(started, Instant.now()).toMillis(), !execution.boundedRun);
+    }
+
+    private RunRecord record(String runId, Instant started, Instant ended, RunStatus status, String error,
+            long checkpoints, boolean nothing, String deadLetterFile) {
+        List<StreamReport> reports = new ArrayList<>();
+        for (StreamStats s : stats.values()) {
+            reports.add(s.report());
+        }
+        return new RunRecord(runId, config.name(), started.toString(), ended == null ? null : ended.toString(), status,
+                error, checkpoints, nothing, deadLetterFile, reports);
+    }
+
+    /** The work of one run; a separate object so its many moving parts stay out of the runner's fields. */
+    private final class Execution {
+
+        private final String runId;
+        private final DeadLetterWriter deadLetters;
+        private final Map<String, Source> sources = new LinkedHashMap<>();
+        private final BlockingQueue<Envelope> queue;
+        private final Map<String, ConcurrentLinkedQueue<String>> mailboxes = new ConcurrentHashMap<>();
+        private final Map<String, WorkItem> inFlight = new LinkedHashMap<>();
+        private final Map<String, String> latestPositions = new LinkedHashMap<>();
+        private final AtomicBoolean writerGone = new AtomicBoolean();
+        private TransformChain transforms;
+        private PipelineState state;
+        private SinkWriter writer;
+        private LocalStateStore localState;
+        boolean boundedRun = true;
+        long checkpoints;
+        boolean nothingToLoad;
+        private long rowsSinceCommit;
+        private long lastCommit;
+
+        Execution(String runId, DeadLetterWriter deadLetters) {
+            this.runId = runId;
+            this.deadLetters = deadLetters;
+            this.queue = new ArrayBlockingQueue<>(Math.max(2, config.parallelism() * 2));
+        }
+
+        RunStatus execute() throws MuaraException {
+            SinkConnector sinkConnector = registry.sink(config.target().type());
+            List<StreamTarget> targets = config.streams().stream().map(StreamConfig::target).toList();
+            try (Sink sink = guard(config.target().type(),
+                    () -> sinkConnector.create(new SinkContext(config.name(), config.baseDirectory(), targets),
+                            config.target().options()))) {
+                StateStore store;
+                if (sink instanceof SupportsTransactionalState transactional) {
+                    store = transactional.stateStore();
+                } else {
+                    localState = new LocalStateStore(config.workDirectory());
+                    store = localState;
+                }
+                state = guard(config.target().type(), () -> store.load()).map(PipelineState::parse).orElseGet(PipelineState::new);
+                boolean resuming = !state.isComplete();
+                if (resuming) {
+                    LOG.info("resuming run {}, which stopped before its last commit", state.runId());
+                }
+                transforms = new TransformChain(config.transforms().stream()
+                        .map(t -> registry.transform(t.type()).create(t.options())).toList());
+                List<WorkItem> work = plan(resuming);
+                boolean replacing = config.streams().stream().anyMatch(s -> s.target().write() == WriteMode.REPLACE);
+                if (work.isEmpty() && !(resuming && replacing)) {
+                    nothingToLoad = true;
+                    return RunStatus.SUCCEEDED;
+                }
+                writer = guard(config.target().type(), () -> sink.open(new WriterContext(runId, resuming)));
+                try {
+                    return readAndWrite(work);
+                } finally {
+                    try {
+                        writer.close();
+                    } catch (Exception e) {
+                        LOG.warn("closing the target writer failed: {}", redactor.redact(String.valueOf(e.getMessage())));
+                    }
+                }
+            } catch (MuaraException e) {
+                throw e;
+            } catch (Exception e) {
+                throw wrap(config.target().type(), e);
+            } finally {
+                for (Source source : sources.values()) {
+                    try {
+                        source.close();
+                    } catch (Exception e) {
+                        LOG.warn("closing a source failed: {}", redactor.redact(String.valueOf(e.getMessage())));
+                    }
+                }
+            }
+        }
+
+        private List<WorkItem> plan(boolean resuming) {
+            List<WorkItem> work = new ArrayList<>();
+            long bytes = 0;
+            int total = 0;
+            for (StreamConfig stream : config.streams()) {
+                Source source = guard(config.source().type(), () -> registry.source(config.source().type())
+                        .create(new SourceContext(config.name(), stream.name(), config.baseDirectory()), stream.sourceOptions()));
+                sources.put(stream.name(), source);
+                if (source.boundedness() == Boundedness.UNBOUNDED) {
+                    boundedRun = false;
+                }
+                List<Split> splits = guard(config.source().type(), source::plan);
+                StreamStats s = stats.get(stream.name());
+                s.splits = splits.size();
+                total += splits.size();
+                boolean fresh = stream.target().write() == WriteMode.REPLACE && !resuming;
+                if (fresh) {
+                    state.clearStream(stream.name());
+                }
+                for (Split split : splits) {
+                    PipelineState.SplitState previous = state.split(stream.name(), split.id());
+                    String start = null;
+                    if (previous != null && previous.fingerprint().equals(split.fingerprint())) {
+                        if (previous.done()) {
+                            s.splitsSkipped++;
+                            continue;
+                        }
+                        start = previous.position();
+                    }
+                    work.add(new WorkItem(stream.name(), split, start));
+                    if (bytes >= 0) {
+                        bytes = split.sizeBytes() < 0 ? -1 : bytes + split.sizeBytes();
+                    }
+                }
+            }
+            splitsTotal = work.size();
+            bytesTotal = boundedRun ? bytes : -1;
+            listener.planned(work.size(), total, bytesTotal);
+            LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total,
+                    total - work.size());
+            return work;
+        }
+
+        private RunStatus readAndWrite(List<WorkItem> work) throws Exception {
+            state.beginRun(runId);
+            ConcurrentLinkedQueue<WorkItem> pending = new ConcurrentLinkedQueue<>(work);
+            int threads = Math.max(1, Math.min(config.parallelism(), work.size()));
+            List<Thread> readers = new ArrayList<>();
+            readingStarted = System.currentTimeMillis();
+            lastCommit = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                Thread thread = new Thread(() -> readLoop(pending), "muara-reader-" + (i + 1));
+                thread.setDaemon(true);
+                readers.add(thread);
+                thread.start();
+            }
+            try {
+                int running = threads;
+                while (running > 0) {
+                    Envelope envelope = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (envelope instanceof Envelope.ReaderExit) {
+                        running--;
+                    } else if (envelope != null && failure.get() == null) {
+                        handle(envelope);
+                    }
+                    if (failure.get() == null && dueForCheckpoint()) {
+                        checkpoint(false);
+                    }
+                }
+                MuaraException failed = failure.get();
+                if (failed != null) {
+                    abort();
+                    throw failed;
+                }
+                boolean allFinished = inFlight.isEmpty() && pending.isEmpty();
+                if (allFinished && config.maxRejectRatio() != null) {
+                    checkRejectRatio();
+                }
+                if (allFinished) {
+                    state.completeRun();
+                }
+                checkpoint(allFinished && boundedRun);
+                return allFinished ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested.set(true);
+                abort();
+                throw MuaraException.internal("the run was interrupted", e);
+            } catch (Exception | Error e) {
+                stopRequested.set(true);
+                if (failure.get() == null) {
+                    abort();
+                }
+                throw e;
+            } finally {
+                writerGone.set(true);
+                finalCommit.countDown();
+                for (Thread reader : readers) {
+                    reader.join(TimeUnit.SECONDS.toMillis(UNBOUNDED_CLOSE_WAIT_SECONDS + 5));
+                }
+            }
+        }
+
+        private void handle(Envelope envelope) throws Exception {
+            switch (envelope) {
+                case Envelope.Data data -> {
+                    WorkItem item = data.item();
+                    StreamStats s = stats.get(item.stream());
+                    s.seen();
+                    inFlight.putIfAbsent(item.key(), item);
+                    s.rowsRead.addAndGet(data.rowsRead());
+                    if (data.batch().rowCount() > 0) {
+                        writer.write(item.stream(), data.batch());
+                        s.rowsPending += data.batch().rowCount();
+                        rowsSinceCommit += data.batch().rowCount();
+                    }
+                    s.bytesRead.addAndGet(data.bytesDelta());
+                    bytesRead.addAndGet(data.bytesDelta());
+                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), data.position(), false);
+                    latestPositions.put(item.key(), data.position());
+                }
+                case Envelope.SplitEnd end -> {
+                    WorkItem item = end.item();
+                    StreamStats s = stats.get(item.stream());
+                    s.seen();
+                    s.bytesRead.addAndGet(end.bytesDelta());
+                    bytesRead.addAndGet(end.bytesDelta());
+                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), end.position(), end.isFinal());
+                    inFlight.remove(item.key());
+                    latestPositions.put(item.key(), end.position());
+                    s.splitsFinished++;
+                    splitsFinished++;
+                }
+                case Envelope.Stopped stopped -> inFlight.putIfAbsent(stopped.item().key(), stopped.item());
+                case Envelope.ReaderExit exit -> {
+                }
+            }
+        }
+
+        private boolean dueForCheckpoint() {
+            if (rowsSinceCommit >= config.checkpointRows()) {
+                return true;
+            }
+            return rowsSinceCommit > 0
+                    && System.nanoTime() - lastCommit >= config.checkpointInterval().toNanos();
+        }
+
+        private void checkpoint(boolean last) throws Exception {
+            long id = state.nextCheckpoint();
+            String json = state.toJson();
+            deadLetters.flush();
+            writer.commit(new Checkpoint(id, json, last));
+            if (localState != null) {
+                localState.save(json);
+            }
+            checkpoints++;
+            rowsSinceCommit = 0;
+            lastCommit = System.nanoTime();
+            long loaded = 0;
+            for (StreamStats s : stats.values()) {
+                s.rowsLoaded.addAndGet(s.rowsPending);
+                s.rowsPending = 0;
+                loaded += s.rowsLoaded.get();
+            }
+            latestPositions.forEach((key, position) -> {
+                ConcurrentLinkedQueue<String> mailbox = mailboxes.get(key);
+                if (mailbox != null) {
+                    mailbox.offer(position);
+                }
+            });
+            LOG.info("checkpoint {} committed: {} rows loaded so far", id, loaded);
+            listener.committed(id, loaded);
+        }
+
+        private void abort() {
+            try {
+                writer.abort();
+            } catch (Exception e) {
+                LOG.warn("rolling back the target failed: {}", redactor.redact(String.valueOf(e.getMessage())));
+            }
+            for (StreamStats s : stats.values()) {
+                s.rowsPending = 0;
+            }
+        }
+
+        private void checkRejectRatio() {
+            long read = 0;
+            for (StreamStats s : stats.values()) {
+                read += s.rowsRead.get() + s.rejected.get();
+            }
+            long rejected = rejectedTotal.get();
+            if (read > 0 && (double) rejected / read > config.maxRejectRatio()) {
+                abort();
+                throw MuaraException.data(String.format(java.util.Locale.ROOT,
+                        "%d of %d rows were rejected (%.2f%%), more than errors.max_reject_ratio allows (%.2f%%)",
+                        rejected, read, 100.0 * rejected / read, 100.0 * config.maxRejectRatio()))
+                        .at(deadLetters.file().toString())
+                        .withHint("the rejected rows and their reasons are in the dead-letter file");
+            }
+        }
+
+        private void readLoop(ConcurrentLinkedQueue<WorkItem> pending) {
+            try {
+                WorkItem item;
+                while (!stopRequested.get() && failure.get() == null && (item = pending.poll()) != null) {
+                    readSplit(item);
+                }
+            } finally {
+                enqueue(new Envelope.ReaderExit());
+            }
+        }
+
+        private void readSplit(WorkItem item) {
+            Source source = sources.get(item.stream());
+            ConcurrentLinkedQueue<String> mailbox = new ConcurrentLinkedQueue<>();
+            mailboxes.put(item.key(), mailbox);
+            SplitReader reader = null;
+            try {
+                reader = source.open(item.split(), item.start(), new Context(item.stream()));
+                long reportedBytes = 0;
+                boolean ended = false;
+                while (!stopRequested.get() && failure.get() == null) {
+                    deliverCommits(reader, mailbox);
+                    Batch batch = reader.next(POLL);
+                    long bytes = reader.bytesRead();
+                    long delta = bytes - reportedBytes;
+                    reportedBytes = bytes;
+                    if (batch == null) {
+                        enqueue(new Envelope.SplitEnd(item, reader.position(), reader.isFinal(), delta));
+                        ended = true;
+                        break;
+                    }
+                    int rowsRead = batch.rowCount();
+                    if (rowsRead > 0 && !transforms.isEmpty()) {
+                        batch = transforms.apply(batch);
+                    }
+                    if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta))) {
+                        break;
+                    }
+                }
+                if (!ended) {
+                    enqueue(new Envelope.Stopped(item));
+                }
+                if (source.boundedness() == Boundedness.UNBOUNDED) {
+                    awaitFinalCommit();
+                    deliverCommits(reader, mailbox);
+                }
+            } catch (MuaraException e) {
+                fail(e.at(e.location() == null ? item.stream() + ": " + item.split().id() : e.location())
+                        .inConnector(config.source().type()));
+            } catch (Exception | Error e) {
+                fail(wrap(config.source().type(), e).at(item.stream() + ": " + item.split().id()));
+            } finally {
+                mailboxes.remove(item.key());
+                if (reader != null) {
+                    try {
+                        reader.close();
+                    } catch (Exception e) {
+                        LOG.warn("closing a reader of {} failed: {}", item.split().id(), redactor.redact(String.valueOf(e.getMessage())));
+                    }
+                }
+            }
+        }
+
+        private void deliverCommits(SplitReader reader, ConcurrentLinkedQueue<String> mailbox) {
+            String position = null;
+            for (String p; (p = mailbox.poll()) != null; ) {
+                position = p;
+            }
+            if (position != null) {
+                reader.committed(position);
+            }
+        }
+
+        private void awaitFinalCommit() {
+            try {
+                finalCommit.await(UNBOUNDED_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Puts an envelope on the queue, waiting while it is full; false when the writer is gone. */
+        private boolean enqueue(Envelope envelope) {
+            try {
+                while (!writerGone.get()) {
+                    if (queue.offer(envelope, POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        private void fail(MuaraException e) {
+            failure.compareAndSet(null, e);
+            stopRequested.set(true);
+        }
+
+        /** What a reader may ask of the engine. */
+        private final class Context implements ReaderContext {
+            private final String stream;
+
+            Context(String stream) {
+                this.stream = stream;
+            }
+
+            @Override
+            public String stream() {
+                return stream;
+            }
+
+            @Override
+            public int batchRows() {
+                return config.batchRows();
+            }
+
+            @Override
+            public void reject(RejectedRecord record) {
+                deadLetters.write(stream, record);
+                stats.get(stream).rejected.incrementAndGet();
+                long total = rejectedTotal.incrementAndGet();
+                if (config.maxRejectRatio() == null && total > config.maxRejects()) {
+                    fail(MuaraException.data("more rows were rejected than errors.max_rejects allows (" + config.maxRejects()
+                            + "); the last: " + record.reason())
+                            .at(record.location())
+                            .withHint("the rejected rows are in " + deadLetters.file()
+                                    + "; fix the data, or raise errors.max_rejects (or set errors.max_reject_ratio)"));
+                }
+            }
+        }
+    }
+
+    private <T> T guard(String connector, ThrowingSupplier<T> action) {
+        try {
+            return action.get();
+        } catch (MuaraException e) {
+            throw e.inConnector(connector);
+        } catch (Exception e) {
+            throw wrap(connector, e);
+        }
+    }
+
+    private MuaraException wrap(String connector, Throwable e) {
+        if (e instanceof MuaraException m) {
+            return m.inConnector(connector);
+        }
+        ErrorKind kind = e instanceof java.io.IOException ? ErrorKind.RESOURCE : ErrorKind.INTERNAL;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new MuaraException(kind, redactor.redact(message), e).inConnector(connector);
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    /** Per-stream figures; the counters readers touch are atomic, the rest belongs to the writer thread. */
+    private static final class StreamStats {
+        final String name;
+        final StreamTarget target;
+        final AtomicLong rowsRead = new AtomicLong();
+        final AtomicLong rowsLoaded = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong bytesRead = new AtomicLong();
+        volatile int splits;
+        volatile int splitsSkipped;
+        volatile int splitsFinished;
+        long rowsPending;
+        volatile long first;
+        volatile long last;
+
+        StreamStats(String name, StreamTarget target) {
+            this.name = name;
+            this.target = target;
+        }
+
+        void seen() {
+            long now = System.currentTimeMillis();
+            if (first == 0) {
+                first = now;
+            }
+            last = now;
+        }
+
+        StreamReport report() {
+            return new StreamReport(name, target.table(), target.write().word(), splits, splitsSkipped, splitsFinished,
+                    rowsRead.get() + rejected.get(), rowsLoaded.get(), rejected.get(), bytesRead.get(),
+                    first == 0 ? 0 : last - first);
+        }
+    }
+}

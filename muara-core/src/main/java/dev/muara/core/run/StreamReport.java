@@ -1,0 +1,20 @@
+package dev.muara.core.run;
+
+/**
+ * What a run did with one stream.
+ *
+ * @param stream the stream name
+ * @param table the target table
+ * @param write the write mode
+ * @param splits splits the source holds (files, ranges, partitions)
+ * @param splitsSkipped splits skipped because they were loaded before and have not changed
+ * @param splitsFinished splits read to their end in this run
+ * @param rowsRead rows read from the source, rejected ones included
+ * @param rowsLoaded rows committed to the target
+ * @param rowsRejected rows sent to the dead-letter file
+ * @param bytesRead source bytes read
+ * @param durationMillis time from the stream's first to its last batch
+ */
+public record StreamReport(String stream, String table, String write, int splits, int splitsSkipped,
+        int splitsFinished, long rowsRead, long rowsLoaded, long rowsRejected, long bytesRead, long durationMillis) {
+}
