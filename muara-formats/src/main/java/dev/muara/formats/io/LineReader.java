@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 public final class LineReader implements AutoCloseable {
 
+    /** How much of a too-long line is kept for the dead-letter record. */
+    private static final int KEPT_OF_LONG_LINE = 1024;
+
     private final InputStream in;
     private final int maxLineBytes;
     private byte[] buf = new byte[128 * 1024];
@@ -46,6 +49,10 @@ public final class LineReader implements AutoCloseable {
                     lineEnd = p > start && buf[p - 1] == '\r' ? p - 1 : p;
                     lineNumber = line++;
                     start = p + 1;
+                    if (lineEnd - lineStart > maxLineBytes) {
+                        tooLong = true;
+                        lineEnd = lineStart + KEPT_OF_LONG_LINE;
+                    }
                     return true;
                 }
                 p++;
@@ -56,6 +63,10 @@ public final class LineReader implements AutoCloseable {
                     lineEnd = limit;
                     lineNumber = line++;
                     start = limit;
+                    if (lineEnd - lineStart > maxLineBytes) {
+                        tooLong = true;
+                        lineEnd = lineStart + KEPT_OF_LONG_LINE;
+                    }
                     return true;
                 }
                 return false;
@@ -74,7 +85,7 @@ public final class LineReader implements AutoCloseable {
         tooLong = true;
         lineNumber = line++;
         lineStart = start;
-        lineEnd = start + Math.min(limit - start, 1024);
+        lineEnd = start + Math.min(limit - start, KEPT_OF_LONG_LINE);
         // keep the first kilobyte for the dead-letter record, drop the rest up to the line break
         byte[] head = Arrays.copyOfRange(buf, lineStart, lineEnd);
         while (true) {

@@ -273,7 +273,11 @@ public final class JsonBatchBuilder {
                     c.appendLong(micros);
                 }
             }
-            default -> mismatch(slot, c, text, fixed);
+            default -> {
+                if (fixed == null || !dev.muara.formats.text.TextConverter.of(fixed, null).append(text, c)) {
+                    mismatch(slot, c, text, fixed);
+                }
+            }
         }
     }
 
