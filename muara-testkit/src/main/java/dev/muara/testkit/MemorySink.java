@@ -62,10 +62,12 @@ public class MemorySink implements Sink {
     public SinkWriter open(WriterContext run) {
         Map<String, StreamTarget> targets = new HashMap<>();
         context.streams().forEach(t -> targets.put(t.stream(), t));
+        if (!run.resuming()) {
+            context.streams().stream().filter(t -> t.write() == WriteMode.REPLACE).forEach(t -> store.clearStaging(t.table()));
+        }
         return new SinkWriter() {
             final Map<String, List<List<Object>>> pending = new LinkedHashMap<>();
             final Map<String, Schema> schemas = new LinkedHashMap<>();
-            final Map<String, List<List<Object>>> replacing = new LinkedHashMap<>();
 
             @Override
             public void write(String stream, Batch batch) throws InterruptedException {
@@ -99,22 +101,25 @@ public class MemorySink implements Sink {
                 }
                 Map<String, List<List<Object>>> added = new LinkedHashMap<>();
                 Map<String, List<List<Object>>> replaced = new LinkedHashMap<>();
+                Map<String, List<List<Object>>> staged = new LinkedHashMap<>();
                 for (Map.Entry<String, List<List<Object>>> e : pending.entrySet()) {
                     StreamTarget target = targetOf(e.getKey());
                     switch (target.write()) {
                         case APPEND -> added.put(e.getKey(), e.getValue());
                         case MERGE -> replaced.put(e.getKey(), merged(target, e.getKey(), e.getValue()));
-                        case REPLACE -> replacing.computeIfAbsent(e.getKey(), t -> new ArrayList<>()).addAll(e.getValue());
+                        case REPLACE -> staged.put(e.getKey(), e.getValue());
                     }
                 }
                 if (checkpoint.last()) {
                     for (StreamTarget target : context.streams()) {
                         if (target.write() == WriteMode.REPLACE) {
-                            replaced.put(target.table(), replacing.getOrDefault(target.table(), List.of()));
+                            List<List<Object>> rows = store.staging(target.table());
+                            rows.addAll(staged.getOrDefault(target.table(), List.of()));
+                            replaced.put(target.table(), rows);
                         }
                     }
                 }
-                store.commit(replaced, added, schemas, checkpoint.id(), checkpoint.state());
+                store.commit(replaced, added, staged, schemas, checkpoint.id(), checkpoint.state());
                 pending.clear();
                 return CommitResult.COMMITTED;
             }

@@ -11,6 +11,7 @@ public final class MemoryStore {
 
     private final Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
     private final Map<String, Schema> schemas = new LinkedHashMap<>();
+    private final Map<String, List<List<Object>>> staging = new LinkedHashMap<>();
     private final List<Long> checkpoints = new ArrayList<>();
     private String state;
 
@@ -31,8 +32,19 @@ public final class MemoryStore {
         return state;
     }
 
+    /** Rows of a replace in progress, committed but not yet swapped in. */
+    synchronized List<List<Object>> staging(String table) {
+        return new ArrayList<>(staging.getOrDefault(table, List.of()));
+    }
+
+    synchronized void clearStaging(String table) {
+        staging.remove(table);
+    }
+
     synchronized void commit(Map<String, List<List<Object>>> replaced, Map<String, List<List<Object>>> added,
-            Map<String, Schema> newSchemas, long checkpoint, String newState) {
+            Map<String, List<List<Object>>> staged, Map<String, Schema> newSchemas, long checkpoint, String newState) {
+        staged.forEach((table, rows) -> staging.computeIfAbsent(table, t -> new ArrayList<>()).addAll(rows));
+        replaced.keySet().forEach(staging::remove);
         tables.putAll(replaced);
         added.forEach((table, rows) -> tables.computeIfAbsent(table, t -> new ArrayList<>()).addAll(rows));
         schemas.putAll(newSchemas);

@@ -440,21 +440,39 @@ public final class PipelineRunner {
         }
 
         private void readLoop(ConcurrentLinkedQueue<WorkItem> pending) {
+            List<OpenReader> unfinished = new ArrayList<>();
             try {
                 WorkItem item;
                 while (!stopRequested.get() && failure.get() == null && (item = pending.poll()) != null) {
-                    readSplit(item);
+                    OpenReader open = readSplit(item);
+                    if (open != null) {
+                        unfinished.add(open);
+                    }
                 }
             } finally {
                 enqueue(new Envelope.ReaderExit());
             }
+            if (!unfinished.isEmpty()) {
+                // an unbounded reader acknowledges upstream only what the final commit made durable
+                awaitFinalCommit();
+                for (OpenReader open : unfinished) {
+                    deliverCommits(open.reader(), open.mailbox());
+                    close(open.item(), open.reader());
+                }
+            }
         }
 
-        private void readSplit(WorkItem item) {
+        /** A reader of an unbounded split kept open until the final commit, so it can acknowledge it. */
+        private record OpenReader(WorkItem item, SplitReader reader, ConcurrentLinkedQueue<String> mailbox) {
+        }
+
+        /** Reads a split until its end or a stop; returns the reader still open when it must acknowledge later. */
+        private OpenReader readSplit(WorkItem item) {
             Source source = sources.get(item.stream());
             ConcurrentLinkedQueue<String> mailbox = new ConcurrentLinkedQueue<>();
             mailboxes.put(item.key(), mailbox);
             SplitReader reader = null;
+            boolean keepOpen = false;
             try {
                 reader = source.open(item.split(), item.start(), new Context(item.stream()));
                 long reportedBytes = 0;
@@ -481,23 +499,29 @@ public final class PipelineRunner {
                 if (!ended) {
                     enqueue(new Envelope.Stopped(item));
                 }
-                if (source.boundedness() == Boundedness.UNBOUNDED) {
-                    awaitFinalCommit();
-                    deliverCommits(reader, mailbox);
-                }
+                keepOpen = source.boundedness() == Boundedness.UNBOUNDED;
+                return keepOpen ? new OpenReader(item, reader, mailbox) : null;
             } catch (MuaraException e) {
                 fail(e.at(e.location() == null ? item.stream() + ": " + item.split().id() : e.location())
                         .inConnector(config.source().type()));
+                return null;
             } catch (Exception | Error e) {
                 fail(wrap(config.source().type(), e).at(item.stream() + ": " + item.split().id()));
+                return null;
             } finally {
-                mailboxes.remove(item.key());
-                if (reader != null) {
-                    try {
-                        reader.close();
-                    } catch (Exception e) {
-                        LOG.warn("closing a reader of {} failed: {}", item.split().id(), redactor.redact(String.valueOf(e.getMessage())));
-                    }
+                if (!keepOpen) {
+                    close(item, reader);
+                }
+            }
+        }
+
+        private void close(WorkItem item, SplitReader reader) {
+            mailboxes.remove(item.key());
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (Exception e) {
+                    LOG.warn("closing a reader of {} failed: {}", item.split().id(), redactor.redact(String.valueOf(e.getMessage())));
                 }
             }
         }

@@ -6,10 +6,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-/** Run ids that sort by start time and do not collide: {@code 20261125-143001-9f3a1c}. */
+/** Run ids that sort by start time (to the millisecond) and do not collide: {@code 20261125-143001123-9f3a1c}. */
 final class RunIds {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunIds() {
