@@ -2,6 +2,7 @@ package dev.muara.core.deadletter;
 
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.source.RejectedRecord;
+import dev.muara.core.redact.Redactor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes rejected records to an NDJSON file per run in the work folder's {@code dead-letter/} folder: one line
  * per record with the stream, where it was ({@code file:line}), why, and the original text, so it can be
- * repaired and loaded again. The file is created on the first reject. Thread-safe.
+ * repaired and loaded again. The file is created on the first reject. Known secrets are blanked, as everywhere
+ * Muara writes. Thread-safe.
  */
 public final class DeadLetterWriter implements AutoCloseable {
 
@@ -26,12 +28,14 @@ public final class DeadLetterWriter implements AutoCloseable {
 
     private final Path file;
     private final String runId;
+    private final Redactor redactor;
     private BufferedWriter out;
     private long count;
 
-    public DeadLetterWriter(Path directory, String runId) {
+    public DeadLetterWriter(Path directory, String runId, Redactor redactor) {
         this.file = directory.resolve(runId + ".ndjson");
         this.runId = runId;
+        this.redactor = redactor;
     }
 
     /** Appends {@code record} of {@code stream}. */
@@ -55,7 +59,7 @@ public final class DeadLetterWriter implements AutoCloseable {
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
-            out.write(JSON.writeValueAsString(line));
+            out.write(redactor.redact(JSON.writeValueAsString(line)));
             out.write('\n');
             count++;
         } catch (IOException e) {

@@ -124,7 +124,7 @@ public final class PipelineRunner {
         Instant started = Instant.now();
         RunStore runs = new RunStore(config.workDirectory(), redactor);
         runs.save(record(runId, started, null, RunStatus.RUNNING, null, 0, false, null));
-        DeadLetterWriter deadLetters = new DeadLetterWriter(config.workDirectory().resolve("dead-letter"), runId);
+        DeadLetterWriter deadLetters = new DeadLetterWriter(config.workDirectory().resolve("dead-letter"), runId, redactor);
         Execution execution = new Execution(runId, deadLetters);
         RunStatus status;
         MuaraException error = null;

@@ -1,0 +1,41 @@
+package dev.muara.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.muara.core.config.ReferenceDocs;
+import dev.muara.core.connector.ConnectorRegistry;
+import dev.muara.core.redact.Redactor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The shipped JSON Schema and configuration reference are what the code generates: docs cannot drift. */
+class DocsTest {
+
+    private static final String REGENERATE = "regenerate them with: ./muara docs --write docs";
+
+    @Test
+    void the_pipeline_schema_in_docs_is_the_one_the_code_validates_with() throws Exception {
+        Path docs = Files2.projectRoot().resolve("docs");
+        String generated = DocsCommand.schemaJson(new MuaraCommand(new Redactor(), false));
+        assertThat(Files.readString(docs.resolve("pipeline.schema.json"))).as(REGENERATE).isEqualTo(generated);
+    }
+
+    @Test
+    void the_configuration_reference_in_docs_lists_every_key() throws Exception {
+        Path docs = Files2.projectRoot().resolve("docs");
+        String generated = new ReferenceDocs(ConnectorRegistry.discover(getClass().getClassLoader())).markdown();
+        assertThat(Files.readString(docs.resolve("configuration.md"))).as(REGENERATE).isEqualTo(generated);
+    }
+
+    @Test
+    void the_documented_examples_are_valid_pipelines() throws Exception {
+        Path root = Files2.projectRoot();
+        try (var files = Files.walk(root.resolve("examples"))) {
+            for (Path example : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Cli.Result result = Cli.run("validate", example.toString());
+                assertThat(result.exitCode()).as(example + "\n" + result.all()).isZero();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.muara.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Muara run as a separate process, as a user runs it, so a test can kill it, signal it and measure it. */
+final class MuaraProcess implements AutoCloseable {
+
+    private final Process process;
+    final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread pump;
+
+    private MuaraProcess(Process process) {
+        this.process = process;
+        this.pump = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                output.add("(output ended: " + e.getMessage() + ")");
+            }
+        });
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Starts {@code muara args...} with this test's class path, standard error merged into standard output. */
+    static MuaraProcess start(Path workDir, Map<String, String> env, String heap, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(classPath());
+        command.add("dev.muara.cli.Main");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("MUARA_PROGRESS", "plain");
+        return new MuaraProcess(builder.start());
+    }
+
+    private static String classPath() throws IOException {
+        String path = System.getProperty("java.class.path");
+        // surefire may hand over a jar whose manifest holds the real class path
+        if (!path.contains(File.pathSeparator) && path.endsWith(".jar")) {
+            try (var jar = new java.util.jar.JarFile(path)) {
+                String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                if (manifestPath != null) {
+                    List<String> entries = new ArrayList<>();
+                    for (String entry : manifestPath.split(" ")) {
+                        entries.add(Path.of(java.net.URI.create(entry)).toString());
+                    }
+                    return String.join(File.pathSeparator, entries);
+                }
+            }
+        }
+        return path;
+    }
+
+    /** Waits until a line of output matches, or the process ends, or the time is up; true when it matched. */
+    boolean awaitLine(Predicate<String> match, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (output.stream().anyMatch(match)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                pump.join(1000);
+                return output.stream().anyMatch(match);
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** SIGKILL: the process ends at once, as in a crash or an out-of-memory kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: a clean stop request. Through the handle, which keeps the output streams open (Process.destroy closes them). */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    int waitFor(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("muara did not end within " + seconds + " s; output:\n" + String.join("\n", output));
+        }
+        pump.join(5000);
+        return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The peak resident memory of the process so far (VmHWM), in bytes, or -1 where /proc is missing. */
+    long peakRssBytes() throws IOException {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    String text() {
+        return String.join("\n", output);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
