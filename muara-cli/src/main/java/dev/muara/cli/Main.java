@@ -14,7 +14,10 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code: 0 success, 1 run failed, 2 invalid configuration or usage. */
+    /**
+     * Runs the command line and returns its exit code: 0 success, 1 run failed, 2 invalid configuration or usage,
+     * 130 a bounded run stopped by a signal before its end.
+     */
     public static int run(String... args) {
         Redactor redactor = new Redactor();
         PrintStream originalOut = System.out;

@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
 
 /** The top of the command tree: {@code muara <command>}. */
 @Command(name = "muara", mixinStandardHelpOptions = true, versionProvider = MuaraCommand.Version.class,
-        description = "Muara moves data from where it is born to where it is analysed: files, databases, APIs and "
-                + "streams into DuckDB, PostgreSQL and data lakes.",
+        description = "Muara moves data from where it is born to where it is analysed, with checkpoints so that a "
+                + "crash loses nothing and loads nothing twice.",
         subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, StateCommand.class,
             RunsCommand.class, ConnectorsCommand.class, DocsCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage."})
+        footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage,",
+            "130 a run stopped by Ctrl-C or SIGTERM before its end (what it read is committed; run again to resume)."})
 final class MuaraCommand implements Runnable {
 
     final Redactor redactor;

@@ -104,14 +104,18 @@ final class RunCommand implements Callable<Integer> {
         Terminal.table(out, List.of("stream", "table", "write", noun + "s", "rows read", "loaded", "rejected", "time", "rows/s"), rows);
         out.println();
         int skipped = record.streams().stream().mapToInt(StreamReport::splitsSkipped).sum();
-        StringBuilder total = new StringBuilder(Terminal.count(record.rowsLoaded()) + " rows loaded into " + config.target().type());
+        StringBuilder total = new StringBuilder(rows(record.rowsLoaded()) + " loaded into " + config.target().type());
         if (skipped > 0) {
             total.append("; ").append(skipped).append(" ").append(plural(noun, skipped)).append(" unchanged since the last run were skipped");
         }
         out.println(total.append('.'));
         if (record.rowsRejected() > 0 && record.deadLetterFile() != null) {
-            out.println(Terminal.count(record.rowsRejected()) + " rows rejected: see " + config.baseDirectory().relativize(Path.of(record.deadLetterFile())));
+            out.println(rows(record.rowsRejected()) + " rejected: see " + config.baseDirectory().relativize(Path.of(record.deadLetterFile())));
         }
+    }
+
+    private static String rows(long n) {
+        return Terminal.count(n) + (n == 1 ? " row" : " rows");
     }
 
     private static String plural(String noun, long n) {

@@ -30,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
                     .close();
         }
         root.registry().sink(config.target().type()).create(new SinkContext(config.name(), config.baseDirectory(),
-                config.streams().stream().map(StreamConfig::target).toList()), config.target().options());
+                config.streams().stream().map(StreamConfig::target).toList()), config.target().options()).close();
         config.transforms().forEach(t -> root.registry().transform(t.type()).create(t.options()));
         System.out.println(pipeline + " is valid: " + config.name() + ", source " + config.source().type() + " → target "
                 + config.target().type() + ", " + config.streams().size() + (config.streams().size() == 1 ? " stream (" : " streams (")

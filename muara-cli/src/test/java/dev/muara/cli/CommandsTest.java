@@ -45,7 +45,8 @@ class CommandsTest {
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: muara " + command);
         }
-        assertThat(Cli.run("--help").out()).contains("Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage.");
+        assertThat(Cli.run("--help").out()).contains("Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage,")
+                .contains("130 a run stopped by Ctrl-C or SIGTERM");
     }
 
     @Test

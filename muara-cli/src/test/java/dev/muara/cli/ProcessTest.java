@@ -63,6 +63,8 @@ class ProcessTest {
         assertThat(rerun.exitCode()).as(rerun.all()).isZero();
         assertThat(rerun.err()).contains("resuming run");
         assertEveryRowExactlyOnce();
+        Cli.Result runs = Cli.run("runs", pipeline.toString());
+        assertThat(runs.out()).contains("succeeded").contains("failed").contains("the process ended before the run did");
     }
 
     @Test

@@ -171,6 +171,14 @@ public final class OptionSpec<T> {
         if (type == OptionType.BYTES) {
             return formatBytes((Long) defaultValue);
         }
+        if (defaultValue instanceof java.util.List<?> list) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            for (Object item : list) {
+                String text = String.valueOf(item);
+                items.add(text.isEmpty() || !text.matches("[A-Za-z0-9_./-]+") ? '"' + text.replace("\"", "\\\"") + '"' : text);
+            }
+            return "[" + String.join(", ", items) + "]";
+        }
         return defaultValue.toString();
     }
 

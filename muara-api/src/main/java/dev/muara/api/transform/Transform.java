@@ -20,8 +20,9 @@ import dev.muara.api.data.Schema;
 public interface Transform {
 
     /**
-     * The schema of the batches {@link #apply} returns for input of {@code input}. Called before any data is
-     * read, so a transform that refers to a missing column fails {@code muara validate}.
+     * The schema of the batches {@link #apply} returns for input of {@code input}. The engine calls it with the
+     * schema of each split's first batch before the chain sees any of that split's data, so a transform that
+     * refers to a missing column fails the run before it writes anything from that split.
      *
      * @throws dev.muara.api.error.MuaraException of kind config when the transform does not fit {@code input}
      */

@@ -123,6 +123,7 @@ public final class PipelineRunner {
         String runId = RunIds.next();
         Instant started = Instant.now();
         RunStore runs = new RunStore(config.workDirectory(), redactor);
+        runs.closeAbandoned(runId);
         runs.save(record(runId, started, null, RunStatus.RUNNING, null, 0, false, null));
         DeadLetterWriter deadLetters = new DeadLetterWriter(config.workDirectory().resolve("dead-letter"), runId, redactor);
         Execution execution = new Execution(runId, deadLetters);
@@ -477,6 +478,7 @@ public final class PipelineRunner {
                 reader = source.open(item.split(), item.start(), new Context(item.stream()));
                 long reportedBytes = 0;
                 boolean ended = false;
+                boolean checked = transforms.isEmpty();
                 while (!stopRequested.get() && failure.get() == null) {
                     deliverCommits(reader, mailbox);
                     Batch batch = reader.next(POLL);
@@ -489,6 +491,10 @@ public final class PipelineRunner {
                         break;
                     }
                     int rowsRead = batch.rowCount();
+                    if (!checked && rowsRead > 0) {
+                        transforms.outputSchema(batch.schema());
+                        checked = true;
+                    }
                     if (rowsRead > 0 && !transforms.isEmpty()) {
                         batch = transforms.apply(batch);
                     }

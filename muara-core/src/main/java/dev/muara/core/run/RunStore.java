@@ -43,6 +43,20 @@ public final class RunStore {
         }
     }
 
+    /**
+     * Marks runs still recorded as running, other than {@code currentRunId}, as failed: their process ended
+     * without writing a final record (killed, or out of memory). The run that starts now resumes their work.
+     */
+    public void closeAbandoned(String currentRunId) {
+        for (RunRecord record : list(Integer.MAX_VALUE)) {
+            if (record.status() == RunStatus.RUNNING && !record.id().equals(currentRunId)) {
+                save(new RunRecord(record.id(), record.pipeline(), record.started(), null, RunStatus.FAILED,
+                        "the process ended before the run did (killed or crashed); a later run resumed from its last checkpoint",
+                        record.checkpoints(), false, record.deadLetterFile(), record.streams()));
+            }
+        }
+    }
+
     /** The newest runs first, at most {@code limit}. */
     public List<RunRecord> list(int limit) {
         if (!Files.isDirectory(directory)) {

@@ -134,12 +134,6 @@ public final class PipelineState {
         streams.remove(stream);
     }
 
-    /** Forgets everything but the checkpoint counter, which must keep increasing. */
-    public void clearAll() {
-        streams.clear();
-        complete = true;
-    }
-
     /** Every stream's splits, read-only. */
     public Map<String, Map<String, SplitState>> streams() {
         return java.util.Collections.unmodifiableMap(streams);

@@ -87,6 +87,9 @@ final class DuckDbSink implements Sink, SupportsTransactionalState {
         return new StateStore() {
             @Override
             public Optional<String> load() throws SQLException {
+                if (connection == null && !Files.exists(file)) {
+                    return Optional.empty();
+                }
                 try (PreparedStatement query = connection().prepareStatement(
                         "SELECT state FROM " + STATE_TABLE + " WHERE pipeline = ?")) {
                     query.setString(1, context.pipeline());
@@ -98,6 +101,9 @@ final class DuckDbSink implements Sink, SupportsTransactionalState {
 
             @Override
             public void reset() throws SQLException {
+                if (connection == null && !Files.exists(file)) {
+                    return;
+                }
                 try (PreparedStatement delete = connection().prepareStatement(
                         "DELETE FROM " + STATE_TABLE + " WHERE pipeline = ?")) {
                     delete.setString(1, context.pipeline());

@@ -48,7 +48,8 @@ final class FileOptions {
 
     static final OptionSpec<Map<String, ColumnSpec>> COLUMNS = OptionSpec.columnTypes("columns",
             "Column types that override inference, e.g. {amount: decimal(12,2), day: {type: date, format: dd/MM/yyyy}}. "
-                    + "A value that does not fit is rejected to the dead-letter file.").perStream();
+                    + "A value that does not fit is rejected to the dead-letter file. Formats apply to CSV; JSON values "
+                    + "of a date or timestamp column must be ISO-8601.").perStream();
 
     static final OptionSpec<Long> SAMPLE_ROWS = OptionSpec.integer("sample_rows",
             "Rows read from the start of each file to infer column types; later rows that do not fit widen the type.")
@@ -59,7 +60,8 @@ final class FileOptions {
             .withDefault(false).perStream();
 
     static final OptionSpec<Long> MAX_RECORD_SIZE = OptionSpec.bytes("max_record_size",
-            "The longest record (CSV record, JSON line or object) accepted; longer ones are rejected.")
+            "The longest CSV record or NDJSON line accepted; longer ones are rejected and reading goes on. "
+                    + "JSON documents are bounded by the JSON parser's own limits instead.")
             .withDefault(16L << 20).perStream();
 
     static final List<OptionSpec<?>> ALL = List.of(PATH, FORMAT, COMPRESSION, DELIMITER, QUOTE, ESCAPE, HEADER,
