@@ -30,22 +30,7 @@ public abstract class SourceBehaviour {
     protected final List<RejectedRecord> rejected = new CopyOnWriteArrayList<>();
 
     protected ReaderContext context(int batchRows) {
-        return new ReaderContext() {
-            @Override
-            public String stream() {
-                return "s";
-            }
-
-            @Override
-            public int batchRows() {
-                return batchRows;
-            }
-
-            @Override
-            public void reject(RejectedRecord record) {
-                rejected.add(record);
-            }
-        };
+        return new RecordingReaderContext("s", batchRows, rejected);
     }
 
     /** Reads every row of every split, {@code batchRows} at a time. */

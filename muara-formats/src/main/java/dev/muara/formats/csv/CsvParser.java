@@ -89,8 +89,7 @@ public final class CsvParser implements AutoCloseable {
             if (p >= limit) {
                 p -= refill();
                 if (overflowed()) {
-                    return recover("the record is longer than " + dialect.maxRecordBytes()
-                            + " bytes; an unbalanced quote is the usual cause");
+                    return recover(tooLong());
                 }
                 if (p >= limit) {
                     addField(p, p, (byte) 0);
@@ -98,65 +97,17 @@ public final class CsvParser implements AutoCloseable {
                     break;
                 }
             }
-            if (buf[p] == quote) {
-                p = quotedField(p);
-                if (p < 0) {
-                    return problem != null && problem.startsWith("the record is longer")
-                            ? recover(problem)
-                            : recover("a quoted field is not closed before the end of the file");
-                }
-                if (p >= limit) {
-                    p -= refill();
-                }
-                if (p >= limit) {
-                    recEnd = p;
-                    break;
-                }
-                byte c = buf[p];
-                if (c == delimiter) {
-                    p++;
-                    if (p >= limit) {
-                        p -= refill();
-                        if (p >= limit) {
-                            addField(p, p, (byte) 0);
-                            recEnd = p;
-                            break;
-                        }
-                    }
-                    continue;
-                }
-                if (c == '\n' || c == '\r') {
-                    recEnd = p;
-                    p = lineEnd(p);
-                    break;
-                }
-                problem = "unexpected character '" + (char) (c & 0xff) + "' after a closing quote";
-                p = skipToLineEnd(p);
-                break;
+            p = buf[p] == quote ? quotedField(p) : unquotedField(p);
+            if (p < 0) {
+                return recover(problem);
             }
-            int start = p;
-            int stop = -1;
-            while (stop < 0) {
-                if (p >= limit) {
-                    int shift = refill();
-                    p -= shift;
-                    start -= shift;
-                    if (overflowed()) {
-                        return recover("the record is longer than " + dialect.maxRecordBytes() + " bytes");
-                    }
-                    if (p >= limit) {
-                        stop = p;
-                        break;
-                    }
-                }
-                byte c = buf[p];
-                if (c == delimiter || c == '\n' || c == '\r') {
-                    stop = p;
-                } else {
-                    p++;
+            // right after a field: a delimiter, a line break, the end of input, or (after quotes) a stray character
+            if (p >= limit) {
+                p -= refill();
+                if (overflowed()) {
+                    return recover(tooLong());
                 }
             }
-            addField(start, stop, (byte) 0);
             if (p >= limit) {
                 recEnd = p;
                 break;
@@ -166,7 +117,7 @@ public final class CsvParser implements AutoCloseable {
                 p++;
                 if (p >= limit) {
                     p -= refill();
-                    if (p >= limit) {
+                    if (p >= limit && !overflowed()) {
                         addField(p, p, (byte) 0);
                         recEnd = p;
                         break;
@@ -174,12 +125,47 @@ public final class CsvParser implements AutoCloseable {
                 }
                 continue;
             }
-            recEnd = p;
-            p = lineEnd(p);
+            if (c == '\n' || c == '\r') {
+                recEnd = p;
+                p = lineEnd(p);
+                break;
+            }
+            problem = "unexpected character '" + (char) (c & 0xff) + "' after a closing quote";
+            p = skipToLineEnd(p);
             break;
         }
         pos = p;
         return true;
+    }
+
+    private String tooLong() {
+        return "the record is longer than " + dialect.maxRecordBytes() + " bytes; an unbalanced quote is the usual cause";
+    }
+
+    /** Parses an unquoted field from {@code p}; returns the index of the character that ends it, or -1. */
+    private int unquotedField(int p) throws IOException {
+        int start = p;
+        while (true) {
+            if (p >= limit) {
+                int shift = refill();
+                p -= shift;
+                start -= shift;
+                if (overflowed()) {
+                    problem = tooLong();
+                    return -1;
+                }
+                if (p >= limit) {
+                    break;
+                }
+            }
+            byte c = buf[p];
+            if (c == delimiter || c == '\n' || c == '\r') {
+                break;
+            }
+            p++;
+        }
+        addField(start, p, (byte) 0);
+        return p;
     }
 
     /** Parses a quoted field starting at the quote at {@code p}; returns the index after the closing quote, or -1. */
@@ -193,11 +179,11 @@ public final class CsvParser implements AutoCloseable {
                 p -= shift;
                 start -= shift;
                 if (overflowed()) {
-                    problem = "the record is longer than " + dialect.maxRecordBytes()
-                            + " bytes; an unbalanced quote is the usual cause";
+                    problem = tooLong();
                     return -1;
                 }
                 if (p >= limit) {
+                    problem = "a quoted field is not closed before the end of the file";
                     return -1;
                 }
             }

@@ -8,7 +8,6 @@ import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.ColumnSpec;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
-import dev.muara.api.source.SplitReader;
 import dev.muara.formats.csv.CsvDialect;
 import dev.muara.formats.csv.CsvParser;
 import dev.muara.formats.io.Compression;
@@ -37,22 +36,17 @@ import java.util.Set;
  *
  * <p>Position: {@code <byte offset>:<line>} of the next record in the (decompressed) file.
  */
-final class CsvSplitReader implements SplitReader {
+final class CsvSplitReader extends FileSplitReader {
 
-    private final String id;
-    private final ReaderContext context;
     private final List<String> names = new ArrayList<>();
     private final List<TextConverter> converters = new ArrayList<>();
     private final List<Boolean> inferred = new ArrayList<>();
-    private FileInput input;
     private CsvParser parser;
     private Schema schema;
-    private String position;
     private boolean done;
 
     CsvSplitReader(Path file, String id, FileSettings settings, String resumeAt, ReaderContext context) throws IOException {
-        this.id = id;
-        this.context = context;
+        super(id, context);
         Compression compression = settings.compressionOf(id);
         CsvDialect dialect = settings.dialectFor(id);
         long[] afterHeader = new long[] {0, 1};
@@ -267,18 +261,4 @@ final class CsvSplitReader implements SplitReader {
         return value.length() > 60 ? "'" + value.substring(0, 57) + "...'" : "'" + value + "'";
     }
 
-    @Override
-    public String position() {
-        return position;
-    }
-
-    @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
-
-    @Override
-    public void close() throws IOException {
-        input.close();
-    }
 }

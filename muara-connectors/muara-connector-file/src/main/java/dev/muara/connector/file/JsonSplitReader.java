@@ -5,7 +5,6 @@ import dev.muara.api.error.ErrorKind;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
-import dev.muara.api.source.SplitReader;
 import dev.muara.formats.json.JsonBatchBuilder;
 import dev.muara.formats.json.JsonValueException;
 import java.io.IOException;
@@ -25,13 +24,10 @@ import tools.jackson.core.json.JsonFactory;
  * is not an object, or does not fit a configured column type, is rejected; malformed JSON ends the file with an
  * error at its line and column, since nothing after it can be trusted. Position: the number of elements read.
  */
-final class JsonSplitReader implements SplitReader {
+final class JsonSplitReader extends FileSplitReader {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final String id;
-    private final ReaderContext context;
-    private final FileInput input;
     private final JsonParser parser;
     private final JsonBatchBuilder builder;
     private final boolean array;
@@ -39,8 +35,7 @@ final class JsonSplitReader implements SplitReader {
     private boolean done;
 
     JsonSplitReader(Path file, String id, FileSettings settings, String resumeAt, ReaderContext context) throws IOException {
-        this.id = id;
-        this.context = context;
+        super(id, context);
         this.input = FileInput.open(file, settings.compressionOf(id), 0, true);
         this.parser = JSON.createParser(ObjectReadContext.empty(), input.data());
         this.builder = new JsonBatchBuilder(settings.flatten(), settings.columnTypes(), context.batchRows());
@@ -132,13 +127,8 @@ final class JsonSplitReader implements SplitReader {
     }
 
     @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
-
-    @Override
     public void close() throws IOException {
         parser.close();
-        input.close();
+        super.close();
     }
 }

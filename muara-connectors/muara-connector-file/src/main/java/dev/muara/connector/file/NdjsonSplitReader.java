@@ -3,7 +3,6 @@ package dev.muara.connector.file;
 import dev.muara.api.data.Batch;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
-import dev.muara.api.source.SplitReader;
 import dev.muara.formats.io.LineReader;
 import dev.muara.formats.json.JsonBatchBuilder;
 import dev.muara.formats.json.JsonValueException;
@@ -22,22 +21,17 @@ import tools.jackson.core.json.JsonFactory;
  * value does not fit a configured column type, is rejected with its line number and text; blank lines are
  * skipped. Position: {@code <byte offset>:<line>} of the next line.
  */
-final class NdjsonSplitReader implements SplitReader {
+final class NdjsonSplitReader extends FileSplitReader {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final String id;
-    private final ReaderContext context;
-    private final FileInput input;
     private final LineReader lines;
     private final JsonBatchBuilder builder;
-    private String position;
     private boolean done;
 
     NdjsonSplitReader(Path file, String id, FileSettings settings, String resumeAt, ReaderContext context)
             throws IOException {
-        this.id = id;
-        this.context = context;
+        super(id, context);
         long offset = 0;
         long line = 1;
         if (resumeAt != null) {
@@ -117,18 +111,4 @@ final class NdjsonSplitReader implements SplitReader {
         context.reject(new RejectedRecord(id + ":" + lines.lineNumber(), reason, original));
     }
 
-    @Override
-    public String position() {
-        return position;
-    }
-
-    @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
-
-    @Override
-    public void close() throws IOException {
-        input.close();
-    }
 }

@@ -39,22 +39,7 @@ final class FileSources {
     }
 
     ReaderContext context(int batchRows) {
-        return new ReaderContext() {
-            @Override
-            public String stream() {
-                return "s";
-            }
-
-            @Override
-            public int batchRows() {
-                return batchRows;
-            }
-
-            @Override
-            public void reject(RejectedRecord record) {
-                rejected.add(record);
-            }
-        };
+        return new dev.muara.testkit.RecordingReaderContext("s", batchRows, rejected);
     }
 
     /** Every row of every split, in split order. */
