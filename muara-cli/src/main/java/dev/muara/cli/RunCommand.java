@@ -2,7 +2,6 @@ package dev.muara.cli;
 
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.engine.PipelineRunner;
-import dev.muara.core.engine.RunListener;
 import dev.muara.core.engine.RunResult;
 import dev.muara.core.run.RunRecord;
 import dev.muara.core.run.RunStatus;
@@ -51,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
                     config.maxRejectRatio(), config.checkpointRows(), config.checkpointInterval(), parallelism,
                     config.batchRows(), config.warnings());
         }
-        PipelineRunner runner = new PipelineRunner(config, root.registry(), root.redactor, RunListener.NONE);
+        PipelineRunner runner = new PipelineRunner(config, root.registry(), root.redactor);
         Signals.onStop(runner::stop);
         boolean bar = progress.equals("bar") || progress.equals("auto") && Terminal.interactive();
         ProgressReporter reporter = progress.equals("none") ? null : new ProgressReporter(runner, bar, config.name());

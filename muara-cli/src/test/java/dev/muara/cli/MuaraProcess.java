@@ -92,9 +92,9 @@ final class MuaraProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM: a clean stop request. Through the handle, which keeps the output streams open (Process.destroy closes them). */
-    void terminate() {
-        process.toHandle().destroy();
+    /** Sends a signal (TERM, INT) with kill(1); Process.destroy would also close the output streams. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     int waitFor(long seconds) throws InterruptedException {

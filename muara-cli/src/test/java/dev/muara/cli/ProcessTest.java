@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Muara as a process: killed between checkpoints, stopped by SIGTERM, and given secrets it must never show. */
@@ -67,13 +69,14 @@ class ProcessTest {
         assertThat(runs.out()).contains("succeeded").contains("failed").contains("the process ended before the run did");
     }
 
-    @Test
-    void sigterm_stops_cleanly_commits_what_was_read_and_the_next_run_finishes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void a_signal_stops_cleanly_commits_what_was_read_and_the_next_run_finishes(String signal) throws Exception {
         Path pipeline = bigInput();
         int exit;
         try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString())) {
             assertThat(muara.awaitLine(l -> l.contains("checkpoint 2 committed"), 120)).as(muara.text()).isTrue();
-            muara.terminate();
+            muara.signal(signal);
             exit = muara.waitFor(60);
             assertThat(muara.text()).contains("stopping: committing what was read").contains("stopped: everything read was committed");
         }

@@ -71,7 +71,6 @@ public final class PipelineRunner {
     private final PipelineConfig config;
     private final ConnectorRegistry registry;
     private final Redactor redactor;
-    private final RunListener listener;
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<MuaraException> failure = new AtomicReference<>();
@@ -84,11 +83,10 @@ public final class PipelineRunner {
     private volatile long readingStarted;
     private final CountDownLatch finalCommit = new CountDownLatch(1);
 
-    public PipelineRunner(PipelineConfig config, ConnectorRegistry registry, Redactor redactor, RunListener listener) {
+    public PipelineRunner(PipelineConfig config, ConnectorRegistry registry, Redactor redactor) {
         this.config = config;
         this.registry = registry;
         this.redactor = redactor;
-        this.listener = listener;
         for (StreamConfig stream : config.streams()) {
             stats.put(stream.name(), new StreamStats(stream.name(), stream.target()));
         }
@@ -276,7 +274,6 @@ public final class PipelineRunner {
             }
             splitsTotal = work.size();
             bytesTotal = boundedRun ? bytes : -1;
-            listener.planned(work.size(), total, bytesTotal);
             LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total,
                     total - work.size());
             return work;
@@ -410,7 +407,6 @@ public final class PipelineRunner {
                 }
             });
             LOG.info("checkpoint {} committed: {} rows loaded so far", id, loaded);
-            listener.committed(id, loaded);
         }
 
         private void abort() {

@@ -44,7 +44,7 @@ final class EngineFixture {
     }
 
     PipelineRunner runner(String yaml) {
-        return new PipelineRunner(config(yaml), registry(), new Redactor(), RunListener.NONE);
+        return new PipelineRunner(config(yaml), registry(), new Redactor());
     }
 
     RunResult run(String yaml) {
