@@ -45,10 +45,7 @@ final class RunCommand implements Callable<Integer> {
             if (parallelism < 1) {
                 throw dev.muara.api.error.MuaraException.config("--parallelism must be at least 1");
             }
-            config = new PipelineConfig(config.file(), config.name(), config.baseDirectory(), config.workDirectory(),
-                    config.source(), config.target(), config.transforms(), config.streams(), config.maxRejects(),
-                    config.maxRejectRatio(), config.checkpointRows(), config.checkpointInterval(), parallelism,
-                    config.batchRows(), config.warnings());
+            config = config.withParallelism(parallelism);
         }
         PipelineRunner runner = new PipelineRunner(config, root.registry(), root.redactor);
         Signals.onStop(runner::stop);

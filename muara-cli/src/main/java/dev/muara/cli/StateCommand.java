@@ -5,7 +5,6 @@ import dev.muara.api.sink.SinkContext;
 import dev.muara.api.sink.StateStore;
 import dev.muara.api.sink.SupportsTransactionalState;
 import dev.muara.core.config.PipelineConfig;
-import dev.muara.core.config.StreamConfig;
 import dev.muara.core.state.LocalStateStore;
 import dev.muara.core.state.PipelineState;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ final class StateCommand implements Runnable {
     static <T> T withStore(MuaraCommand root, Path pipeline, StoreAction<T> action) throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
         try (Sink sink = root.registry().sink(config.target().type()).create(new SinkContext(config.name(),
-                config.baseDirectory(), config.streams().stream().map(StreamConfig::target).toList()), config.target().options())) {
+                config.baseDirectory()), config.target().options())) {
             StateStore store = sink instanceof SupportsTransactionalState t ? t.stateStore()
                     : new LocalStateStore(config.workDirectory());
             return action.apply(config, store);

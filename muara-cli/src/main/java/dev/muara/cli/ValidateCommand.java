@@ -29,8 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
                     .create(new SourceContext(config.name(), stream.name(), config.baseDirectory()), stream.sourceOptions())
                     .close();
         }
-        root.registry().sink(config.target().type()).create(new SinkContext(config.name(), config.baseDirectory(),
-                config.streams().stream().map(StreamConfig::target).toList()), config.target().options()).close();
+        root.registry().sink(config.target().type()).create(new SinkContext(config.name(), config.baseDirectory()),
+                config.target().options()).close();
         config.transforms().forEach(t -> root.registry().transform(t.type()).create(t.options()));
         System.out.println(pipeline + " is valid: " + config.name() + ", source " + config.source().type() + " → target "
                 + config.target().type() + ", " + config.streams().size() + (config.streams().size() == 1 ? " stream (" : " streams (")

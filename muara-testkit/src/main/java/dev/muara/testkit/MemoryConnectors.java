@@ -44,7 +44,7 @@ public final class MemoryConnectors {
                 if (source == null) {
                     throw new IllegalArgumentException("no memory source for stream " + context.stream());
                 }
-                return source;
+                return source.stream(context.stream());
             }
         };
     }

@@ -61,9 +61,9 @@ public class MemorySink implements Sink {
     @Override
     public SinkWriter open(WriterContext run) {
         Map<String, StreamTarget> targets = new HashMap<>();
-        context.streams().forEach(t -> targets.put(t.stream(), t));
+        run.streams().forEach(t -> targets.put(t.stream(), t));
         if (!run.resuming()) {
-            context.streams().stream().filter(t -> t.write() == WriteMode.REPLACE).forEach(t -> store.clearStaging(t.table()));
+            run.streams().stream().filter(t -> t.write() == WriteMode.REPLACE).forEach(t -> store.clearStaging(t.table()));
         }
         return new SinkWriter() {
             final Map<String, List<List<Object>>> pending = new LinkedHashMap<>();
@@ -111,7 +111,7 @@ public class MemorySink implements Sink {
                     }
                 }
                 if (checkpoint.last()) {
-                    for (StreamTarget target : context.streams()) {
+                    for (StreamTarget target : run.streams()) {
                         if (target.write() == WriteMode.REPLACE) {
                             List<List<Object>> rows = store.staging(target.table());
                             rows.addAll(staged.getOrDefault(target.table(), List.of()));
@@ -125,7 +125,7 @@ public class MemorySink implements Sink {
             }
 
             private StreamTarget targetOf(String table) {
-                return context.streams().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+                return run.streams().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
             }
 
             private List<List<Object>> merged(StreamTarget target, String table, List<List<Object>> incoming) {
@@ -149,6 +149,12 @@ public class MemorySink implements Sink {
                 List<Object> key = new ArrayList<>();
                 keys.forEach(k -> key.add(row.get(k)));
                 return key;
+            }
+
+            @Override
+            public Optional<Schema> tableSchema(String stream) {
+                StreamTarget target = targets.get(stream);
+                return Optional.ofNullable(schemas.getOrDefault(target.table(), store.schema(target.table())));
             }
 
             @Override

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemorySource implements Source {
 
     private final Boundedness boundedness;
+    private String stream = "s";
     private final Map<String, List<Batch>> splits = new LinkedHashMap<>();
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
     private final Map<String, Integer> failAt = new LinkedHashMap<>();
@@ -43,6 +44,12 @@ public final class MemorySource implements Source {
 
     public MemorySource(Boundedness boundedness) {
         this.boundedness = boundedness;
+    }
+
+    /** Names the stream this source feeds; its connector calls it. */
+    public MemorySource stream(String name) {
+        this.stream = name;
+        return this;
     }
 
     /** Adds a split holding {@code batches}. */
@@ -99,7 +106,7 @@ public final class MemorySource implements Source {
     @Override
     public List<Split> plan() {
         List<Split> list = new ArrayList<>();
-        splits.keySet().forEach(id -> list.add(new Split(id, fingerprints.get(id), splits.get(id).size())));
+        splits.keySet().forEach(id -> list.add(new Split(stream, id, fingerprints.get(id), splits.get(id).size())));
         return list;
     }
 

@@ -45,13 +45,15 @@ public abstract class SinkBehaviour {
     /** The write modes the sink supports. */
     protected abstract Set<WriteMode> writeModes();
 
-    private SinkContext context(WriteMode write, String... key) {
-        return new SinkContext("behaviour", null, List.of(new StreamTarget("s", "t", write, List.of(key), streamOptions())));
+    private static final SinkContext CONTEXT = new SinkContext("behaviour", null);
+
+    private WriterContext run(String id, boolean resuming, WriteMode write, String... key) {
+        return new WriterContext(id, resuming, List.of(new StreamTarget("s", "t", write, List.of(key), streamOptions())));
     }
 
     @Test
     public void every_type_and_null_round_trips() throws Exception {
-        try (Sink sink = createSink(context(WriteMode.APPEND)); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
             writer.write("s", Rows.batch(AllTypes.SCHEMA, AllTypes.rows()));
             assertThat(writer.commit(new Checkpoint(1, "{}", true))).isEqualTo(CommitResult.COMMITTED);
         }
@@ -60,7 +62,7 @@ public abstract class SinkBehaviour {
 
     @Test
     public void an_empty_batch_loads_nothing() throws Exception {
-        try (Sink sink = createSink(context(WriteMode.APPEND)); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
             writer.write("s", Rows.batch(AllTypes.SCHEMA, List.of()));
             writer.commit(new Checkpoint(1, "{}", true));
         }
@@ -70,7 +72,7 @@ public abstract class SinkBehaviour {
     @Test
     public void rows_written_but_not_committed_are_dropped_by_abort() throws Exception {
         Schema schema = Schema.of(new Field("id", DataType.INT64));
-        try (Sink sink = createSink(context(WriteMode.APPEND)); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
             writer.write("s", Rows.batch(schema, List.of(Rows.row(1L))));
             writer.commit(new Checkpoint(1, "{}", false));
             writer.write("s", Rows.batch(schema, List.of(Rows.row(2L))));
@@ -82,9 +84,9 @@ public abstract class SinkBehaviour {
     @Test
     public void a_checkpoint_committed_twice_is_written_once() throws Exception {
         Schema schema = Schema.of(new Field("id", DataType.INT64));
-        try (Sink sink = createSink(context(WriteMode.APPEND))) {
+        try (Sink sink = createSink(CONTEXT)) {
             assumeTrue(sink instanceof SupportsTransactionalState, "only a sink that keeps the state can tell");
-            try (SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+            try (SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
                 writer.write("s", Rows.batch(schema, List.of(Rows.row(1L))));
                 assertThat(writer.commit(new Checkpoint(1, "{\"n\":1}", false))).isEqualTo(CommitResult.COMMITTED);
                 writer.write("s", Rows.batch(schema, List.of(Rows.row(1L))));
@@ -97,10 +99,10 @@ public abstract class SinkBehaviour {
     @Test
     public void the_state_is_committed_with_the_data() throws Exception {
         Schema schema = Schema.of(new Field("id", DataType.INT64));
-        try (Sink sink = createSink(context(WriteMode.APPEND))) {
+        try (Sink sink = createSink(CONTEXT)) {
             assumeTrue(sink instanceof SupportsTransactionalState, "the sink does not keep the state");
             var store = ((SupportsTransactionalState) sink).stateStore();
-            try (SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+            try (SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
                 writer.write("s", Rows.batch(schema, List.of(Rows.row(1L))));
                 writer.commit(new Checkpoint(1, "{\"at\":1}", false));
                 writer.write("s", Rows.batch(schema, List.of(Rows.row(2L))));
@@ -116,7 +118,7 @@ public abstract class SinkBehaviour {
     public void merge_upserts_on_the_primary_key_and_the_last_version_wins() throws Exception {
         assumeTrue(writeModes().contains(WriteMode.MERGE), "merge is not supported");
         Schema schema = Schema.of(new Field("id", DataType.INT64), new Field("v", DataType.STRING));
-        try (Sink sink = createSink(context(WriteMode.MERGE, "id")); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.MERGE, "id"))) {
             writer.write("s", Rows.batch(schema, List.of(Rows.row(1L, "a"), Rows.row(2L, "b"))));
             writer.commit(new Checkpoint(1, "{}", false));
             writer.write("s", Rows.batch(schema, List.of(Rows.row(2L, "b2"), Rows.row(3L, "c"), Rows.row(3L, "c2"))));
@@ -129,16 +131,16 @@ public abstract class SinkBehaviour {
     public void replace_keeps_the_old_rows_until_the_last_commit() throws Exception {
         assumeTrue(writeModes().contains(WriteMode.REPLACE), "replace is not supported");
         Schema schema = Schema.of(new Field("id", DataType.INT64));
-        try (Sink sink = createSink(context(WriteMode.APPEND)); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
             writer.write("s", Rows.batch(schema, List.of(Rows.row(1L), Rows.row(2L))));
             writer.commit(new Checkpoint(1, "{}", true));
         }
-        try (Sink sink = createSink(context(WriteMode.REPLACE)); SinkWriter writer = sink.open(new WriterContext("r2", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r2", false, WriteMode.REPLACE))) {
             writer.write("s", Rows.batch(schema, List.of(Rows.row(7L))));
             writer.commit(new Checkpoint(2, "{}", false));
         }
         assertThat(sorted(read("t", List.of("id")))).containsExactly(Rows.row(1L), Rows.row(2L));
-        try (Sink sink = createSink(context(WriteMode.REPLACE)); SinkWriter writer = sink.open(new WriterContext("r3", true))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r3", true, WriteMode.REPLACE))) {
             writer.write("s", Rows.batch(schema, List.of(Rows.row(8L))));
             writer.commit(new Checkpoint(3, "{}", true));
         }
@@ -149,7 +151,7 @@ public abstract class SinkBehaviour {
     public void a_new_column_is_added_and_a_wider_type_widens_the_column() throws Exception {
         Schema first = Schema.of(new Field("id", DataType.INT32));
         Schema second = Schema.of(new Field("id", DataType.INT64), new Field("extra", DataType.STRING));
-        try (Sink sink = createSink(context(WriteMode.APPEND)); SinkWriter writer = sink.open(new WriterContext("r1", false))) {
+        try (Sink sink = createSink(CONTEXT); SinkWriter writer = sink.open(run("r1", false, WriteMode.APPEND))) {
             writer.write("s", Rows.batch(first, List.of(Rows.row(1))));
             writer.commit(new Checkpoint(1, "{}", false));
             writer.write("s", Rows.batch(second, List.of(Rows.row(5_000_000_000L, "x"))));

@@ -1,17 +1,12 @@
 package dev.muara.api.sink;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What a sink knows of the pipeline it serves.
  *
  * @param pipeline the pipeline name; also the key under which a transactional sink keeps the pipeline state
  * @param baseDirectory the folder of the pipeline file: relative paths in options resolve against it
- * @param streams every stream the pipeline writes, with its table and write mode
  */
-public record SinkContext(String pipeline, Path baseDirectory, List<StreamTarget> streams) {
-    public SinkContext {
-        streams = List.copyOf(streams);
-    }
+public record SinkContext(String pipeline, Path baseDirectory) {
 }

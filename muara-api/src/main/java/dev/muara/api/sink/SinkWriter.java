@@ -1,6 +1,8 @@
 package dev.muara.api.sink;
 
 import dev.muara.api.data.Batch;
+import dev.muara.api.data.Schema;
+import java.util.Optional;
 
 /**
  * Writes batches and commits them. Created by {@link Sink#open}, used by a single engine thread, closed by it.
@@ -23,6 +25,15 @@ public interface SinkWriter extends AutoCloseable {
      * the target is transactional. Idempotent: committing the same checkpoint twice writes it once.
      */
     CommitResult commit(Checkpoint checkpoint) throws Exception;
+
+    /**
+     * The columns {@code stream}'s table has now, including changes made in the open transaction; empty when the
+     * table does not exist yet or the sink cannot tell. The engine compares it with each batch to apply the
+     * pipeline's schema policy (evolve, freeze, discard a row or a column).
+     */
+    default Optional<Schema> tableSchema(String stream) throws Exception {
+        return Optional.empty();
+    }
 
     /** Drops everything written since the last commit. */
     void abort() throws Exception;

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <pre>{@code
  * public List<Split> plan() {
- *     return files.stream().map(f -> new Split(f.relativePath(), f.size() + "@" + f.modified(), f.size())).toList();
+ *     return files.stream()
+ *             .map(f -> new Split(context.stream(), f.relativePath(), f.size() + "@" + f.modified(), f.size()))
+ *             .toList();
  * }
  * public SplitReader open(Split split, String position, ReaderContext context) {
  *     return new CsvSplitReader(resolve(split.id()), position, context);
@@ -32,6 +34,14 @@ public interface Source extends AutoCloseable {
      * call from several threads at once.
      */
     SplitReader open(Split split, String position, ReaderContext context) throws Exception;
+
+    /**
+     * The key columns of {@code stream} as the source knows them (a table's primary key), used for
+     * {@code write: merge} when the pipeline names no key; empty when unknown.
+     */
+    default List<String> primaryKey(String stream) {
+        return List.of();
+    }
 
     @Override
     default void close() throws Exception {

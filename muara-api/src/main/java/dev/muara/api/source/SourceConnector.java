@@ -12,6 +12,15 @@ public interface SourceConnector extends Connector {
     /** A source for one stream, configured by validated {@code options}. Cheap: connect lazily in {@code plan}. */
     Source create(SourceContext context, Options options);
 
+    /**
+     * Whether a source with {@code options} finds its streams as it plans (every table matching a pattern), so
+     * the pipeline cannot list them beforehand: settings under {@code target.tables} then name streams that
+     * appear at run time.
+     */
+    default boolean discoversStreams(Options options) {
+        return false;
+    }
+
     /** What this source calls a split, in summaries: {@code file}, {@code partition}, {@code range}. */
     default String splitNoun() {
         return "split";

@@ -15,24 +15,42 @@ import java.util.List;
  * @param source the source connector and its connector-level options
  * @param target the target connector and its connector-level options
  * @param transforms the transform chain, in order
- * @param streams every stream, with its source options and target
+ * @param streams every stream the pipeline lists, with its source options and target
+ * @param targets the target settings for any stream, including those a source finds as it plans
  * @param maxRejects rejected rows allowed before the run fails
  * @param maxRejectRatio the largest share of rejected rows, checked at the end of a run; null when not set
  * @param checkpointRows commit after this many rows
  * @param checkpointInterval commit after this much time
  * @param parallelism splits read at once
  * @param batchRows rows per batch
+ * @param retry how transient faults are retried
  * @param warnings things that work but should be changed, such as a password written in clear
  */
 public record PipelineConfig(Path file, String name, Path baseDirectory, Path workDirectory, ConnectorConfig source,
-        ConnectorConfig target, List<ConnectorConfig> transforms, List<StreamConfig> streams, long maxRejects,
-        Double maxRejectRatio, long checkpointRows, Duration checkpointInterval, int parallelism, int batchRows,
-        List<String> warnings) {
+        ConnectorConfig target, List<ConnectorConfig> transforms, List<StreamConfig> streams, TargetSettings targets,
+        long maxRejects, Double maxRejectRatio, long checkpointRows, Duration checkpointInterval, int parallelism,
+        int batchRows, Retry retry, List<String> warnings) {
 
     public PipelineConfig {
         transforms = List.copyOf(transforms);
         streams = List.copyOf(streams);
         warnings = List.copyOf(warnings);
+    }
+
+    /** This configuration with another parallelism, as {@code muara run --parallelism} sets it. */
+    public PipelineConfig withParallelism(int newParallelism) {
+        return new PipelineConfig(file, name, baseDirectory, workDirectory, source, target, transforms, streams, targets,
+                maxRejects, maxRejectRatio, checkpointRows, checkpointInterval, newParallelism, batchRows, retry, warnings);
+    }
+
+    /**
+     * How a run retries transient faults.
+     *
+     * @param attempts attempts in all (1: no retry)
+     * @param backoff the first wait
+     * @param maxBackoff the longest wait
+     */
+    public record Retry(int attempts, Duration backoff, Duration maxBackoff) {
     }
 
     /**

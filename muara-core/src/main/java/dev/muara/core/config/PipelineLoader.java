@@ -84,6 +84,7 @@ public final class PipelineLoader {
         final Path base;
         final List<ConfigProblem> problems = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        TargetSettings targets;
 
         Builder(YamlDocument doc, Path base) {
             this.doc = doc;
@@ -144,6 +145,12 @@ public final class PipelineLoader {
                     : PipelineOptions.BATCH_ROWS.defaultValue().intValue();
             Path work = root.has("work_dir") ? base.resolve(root.get("work_dir").asString())
                     : base.resolve(".muara").resolve(name);
+            JsonNode retryNode = root.get("retry");
+            PipelineConfig.Retry retry = new PipelineConfig.Retry(
+                    retryNode != null && retryNode.has("attempts") ? retryNode.get("attempts").asInt()
+                            : PipelineOptions.RETRY_ATTEMPTS.defaultValue().intValue(),
+                    duration(retryNode, "backoff", PipelineOptions.RETRY_BACKOFF.defaultValue()),
+                    duration(retryNode, "max_backoff", PipelineOptions.RETRY_MAX_BACKOFF.defaultValue()));
 
             if (!problems.isEmpty()) {
                 throw new InvalidConfigException(problems);
@@ -151,7 +158,19 @@ public final class PipelineLoader {
             return new PipelineConfig(base.resolve(doc.file()).normalize(), name, base, work.normalize(),
                     new PipelineConfig.ConnectorConfig(sourceConnector.type(), options("source '" + sourceConnector.type() + "'", sourceBase, "/source")),
                     new PipelineConfig.ConnectorConfig(sinkConnector.type(), options("target '" + sinkConnector.type() + "'", targetBase, "/target")),
-                    transforms, streams, maxRejects, maxRatio, rows, interval, parallelism, batchRows, warnings);
+                    transforms, streams, targets, maxRejects, maxRatio, rows, interval, parallelism, batchRows, retry, warnings);
+        }
+
+        private Duration duration(JsonNode block, String key, Duration fallback) {
+            if (block == null || !block.has(key)) {
+                return fallback;
+            }
+            try {
+                return OptionValues.duration(block.get(key));
+            } catch (IllegalArgumentException e) {
+                problem("/retry/" + key, e.getMessage());
+                return fallback;
+            }
         }
 
         private List<StreamConfig> streams(String pipeline, SourceConnector source, SinkConnector sink,
@@ -174,54 +193,81 @@ public final class PipelineLoader {
                 sourceByStream.put(name, sourceBase);
                 streamPointer.put(name, "/source");
             }
+            boolean discovers = sourceByStream.entrySet().stream().anyMatch(e -> source.discoversStreams(
+                    options(sourceOwner, e.getValue(), streamPointer.get(e.getKey()))));
 
             JsonNode tablesNode = targetNode.get("tables");
-            Map<String, Map<String, Object>> targetOverrides = new HashMap<>();
+            Map<String, Map<String, Object>> targetOverrides = new LinkedHashMap<>();
+            Map<String, Map<String, String>> overrideLocations = new HashMap<>();
+            Map<String, String> overrideBlocks = new HashMap<>();
             if (tablesNode != null && !tablesNode.isNull()) {
                 for (Map.Entry<String, JsonNode> e : tablesNode.properties()) {
                     String pointer = "/target/tables/" + YamlReader.escape(e.getKey());
-                    if (!sourceByStream.containsKey(e.getKey())) {
+                    if (!discovers && !sourceByStream.containsKey(e.getKey())) {
                         problem(pointer, "there is no stream called '" + e.getKey() + "'"
                                 + Suggestions.hint(e.getKey(), sourceByStream.keySet()) + "; streams: "
                                 + String.join(", ", sourceByStream.keySet()));
                         continue;
                     }
-                    targetOverrides.put(e.getKey(), values(sink, allTargetOptions(sink), e.getValue(), pointer, Set.of()));
+                    Map<String, Object> values = values(sink, allTargetOptions(sink), e.getValue(), pointer, Set.of());
+                    targetOverrides.put(e.getKey(), values);
+                    overrideLocations.put(e.getKey(), locations(values, pointer));
+                    overrideBlocks.put(e.getKey(), doc.file() + ":" + doc.lineOf(pointer));
                 }
             }
-            if (sourceByStream.size() > 1 && targetBase.containsKey(PipelineOptions.TABLE.key())) {
-                problem("/target/table", "one table for " + sourceByStream.size()
-                        + " streams; name each stream's table under target.tables, or leave it out to use the stream names");
+            if ((sourceByStream.size() > 1 || discovers) && targetBase.containsKey(PipelineOptions.TABLE.key())) {
+                problem("/target/table", "one table for several streams; name each stream's table under target.tables, "
+                        + "or leave it out to use the stream names");
             }
+            targets = new TargetSettings("target '" + sink.type() + "'", targetBase, locations(targetBase, "/target"),
+                    doc.file() + ":" + doc.lineOf("/target"), targetOverrides, overrideLocations, overrideBlocks);
 
+            for (Map.Entry<String, Map<String, Object>> e : targetOverrides.entrySet()) {
+                checkTarget(sink, e.getKey(), targets.forStream(e.getKey(), List.of()), "/target/tables/"
+                        + YamlReader.escape(e.getKey()), discovers, sourceByStream.size() > 1);
+            }
             List<StreamConfig> streams = new ArrayList<>();
             for (Map.Entry<String, Map<String, Object>> e : sourceByStream.entrySet()) {
                 String stream = e.getKey();
                 String pointer = streamPointer.get(stream);
                 requireAll(source.options(), e.getValue(), pointer, sourceOwner, stream);
-                Map<String, Object> target = new LinkedHashMap<>(targetBase);
-                target.putAll(targetOverrides.getOrDefault(stream, Map.of()));
-                String tablePointer = targetOverrides.containsKey(stream) ? "/target/tables/" + YamlReader.escape(stream) : "/target";
-                requireAll(sink.options(), target, tablePointer, "target '" + sink.type() + "'", stream);
-                String table = (String) target.getOrDefault(PipelineOptions.TABLE.key(), stream);
-                WriteMode write = WriteMode.fromWord((String) target.getOrDefault(PipelineOptions.WRITE.key(),
-                        PipelineOptions.WRITE.defaultValue()));
-                @SuppressWarnings("unchecked")
-                List<String> key = (List<String>) target.getOrDefault(PipelineOptions.PRIMARY_KEY.key(), List.of());
-                if (write == WriteMode.MERGE && key.isEmpty()) {
-                    problem(tablePointer + "/write", "write: merge needs primary_key (the columns that identify a row)"
-                            + (sourceByStream.size() > 1 ? " for stream '" + stream + "'" : ""));
+                StreamSettings settings = targets.forStream(stream, List.of());
+                if (!targetOverrides.containsKey(stream)) {
+                    checkTarget(sink, stream, settings, "/target", discovers, sourceByStream.size() > 1);
                 }
-                if (!sink.writeModes().contains(write)) {
-                    problem(tablePointer + "/write", "target '" + sink.type() + "' cannot " + write.word()
-                            + "; it can: " + String.join(", ", sink.writeModes().stream().map(WriteMode::word).sorted().toList()));
-                }
-                Map<String, Object> sinkValues = new LinkedHashMap<>(target);
-                PipelineOptions.TARGET.forEach(spec -> sinkValues.remove(spec.key()));
-                streams.add(new StreamConfig(stream, options(sourceOwner, e.getValue(), pointer),
-                        new StreamTarget(stream, table, write, key, options("target '" + sink.type() + "'", sinkValues, tablePointer))));
+                streams.add(new StreamConfig(stream, options(sourceOwner, e.getValue(), pointer), settings));
             }
             return streams;
+        }
+
+        /** The checks of one stream's target settings that a schema cannot make. */
+        private void checkTarget(SinkConnector sink, String stream, StreamSettings settings, String pointer,
+                boolean discovers, boolean several) {
+            StreamTarget target = settings.target();
+            Map<String, Object> required = new LinkedHashMap<>();
+            for (var spec : sink.options()) {
+                if (target.options().isSet(spec)) {
+                    required.put(spec.key(), Boolean.TRUE);
+                }
+            }
+            requireAll(sink.options(), required, pointer, "target '" + sink.type() + "'", stream);
+            // a source that finds its tables may know their keys; the engine checks merge keys then
+            if (target.write() == WriteMode.MERGE && target.primaryKey().isEmpty() && !discovers) {
+                problem(pointer + "/write", "write: merge needs primary_key (the columns that identify a row)"
+                        + (several ? " for stream '" + stream + "'" : ""));
+            }
+            if (!sink.writeModes().contains(target.write())) {
+                problem(pointer + "/write", "target '" + sink.type() + "' cannot " + target.write().word()
+                        + "; it can: " + String.join(", ", sink.writeModes().stream().map(WriteMode::word).sorted().toList()));
+            }
+        }
+
+        private Map<String, String> locations(Map<String, Object> values, String pointer) {
+            Map<String, String> locations = new HashMap<>();
+            for (String key : values.keySet()) {
+                locations.put(key, doc.file() + ":" + doc.lineOf(pointer + "/" + YamlReader.escape(key)));
+            }
+            return locations;
         }
 
         private String defaultStreamName(String pipeline, SourceConnector source, Map<String, Object> sourceBase,
@@ -284,11 +330,7 @@ public final class PipelineLoader {
         }
 
         private Options options(String owner, Map<String, Object> values, String pointer) {
-            Map<String, String> locations = new HashMap<>();
-            for (String key : values.keySet()) {
-                locations.put(key, doc.file() + ":" + doc.lineOf(pointer + "/" + YamlReader.escape(key)));
-            }
-            return new Options(owner, values, locations, doc.file() + ":" + doc.lineOf(pointer));
+            return new Options(owner, values, locations(values, pointer), doc.file() + ":" + doc.lineOf(pointer));
         }
 
         private void problem(String pointer, String message) {

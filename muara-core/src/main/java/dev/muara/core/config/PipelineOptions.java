@@ -28,8 +28,24 @@ public final class PipelineOptions {
     public static final OptionSpec<List<String>> PRIMARY_KEY = OptionSpec.stringList("primary_key",
             "Key columns; required for write: merge.").perStream();
 
+    /** What happens when a batch does not match its table. */
+    public static final OptionSpec<String> SCHEMA_POLICY = OptionSpec.oneOf("schema_policy",
+            "When data does not match its table: evolve adds new columns and widens narrower ones; freeze fails the run "
+                    + "naming the table, column, old and new type; discard_row sends rows that do not fit to the dead-letter "
+                    + "file; discard_column drops new columns (and sends rows with values too wide for their column to the "
+                    + "dead-letter file).", "evolve", "freeze", "discard_row", "discard_column")
+            .withDefault("evolve").perStream();
+
+    /** Whether loaded rows carry the load id and time. */
+    public static final OptionSpec<Boolean> LOAD_COLUMNS = OptionSpec.bool("load_columns",
+            "Add _muara_load_id (the run id) and _muara_loaded_at (the run's start, UTC) to every loaded row.")
+            .withDefault(true).perStream();
+
     /** The options every target accepts, before its own. */
-    public static final List<OptionSpec<?>> TARGET = List.of(TABLE, WRITE, PRIMARY_KEY);
+    public static final List<OptionSpec<?>> TARGET = List.of(TABLE, WRITE, PRIMARY_KEY, SCHEMA_POLICY, LOAD_COLUMNS);
+
+    /** The target options the engine reads itself; the sink does not see them. */
+    public static final List<OptionSpec<?>> ENGINE_TARGET = TARGET;
 
     public static final OptionSpec<Long> MAX_REJECTS = OptionSpec.integer("max_rejects",
             "Rejected rows (parse or conversion errors, sent to the dead-letter file) allowed in a run before it fails; "
@@ -49,6 +65,20 @@ public final class PipelineOptions {
             .withDefault(Duration.ofSeconds(10));
 
     public static final List<OptionSpec<?>> CHECKPOINT = List.of(CHECKPOINT_ROWS, CHECKPOINT_INTERVAL);
+
+    public static final OptionSpec<Long> RETRY_ATTEMPTS = OptionSpec.integer("attempts",
+            "How many times a run tries in all when it meets a transient fault (a dropped connection, a deadlock, a "
+                    + "serialization failure); each attempt resumes from the last checkpoint. 1 means no retry.")
+            .withDefault(4L).atLeast(1).atMost(100);
+
+    public static final OptionSpec<java.time.Duration> RETRY_BACKOFF = OptionSpec.duration("backoff",
+            "Wait before the first retry; each later wait doubles, with random jitter, up to max_backoff.")
+            .withDefault(java.time.Duration.ofSeconds(1));
+
+    public static final OptionSpec<java.time.Duration> RETRY_MAX_BACKOFF = OptionSpec.duration("max_backoff",
+            "The longest wait between two attempts.").withDefault(java.time.Duration.ofSeconds(30));
+
+    public static final List<OptionSpec<?>> RETRY = List.of(RETRY_ATTEMPTS, RETRY_BACKOFF, RETRY_MAX_BACKOFF);
 
     public static final OptionSpec<String> NAME = OptionSpec.string("name",
             "Pipeline name: letters, digits, '_', '-', '.'. The key of the pipeline's state.").required();

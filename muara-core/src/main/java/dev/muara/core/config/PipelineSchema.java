@@ -51,6 +51,7 @@ public final class PipelineSchema {
         properties.putObject("target").put("$ref", "#/$defs/target");
         properties.set("errors", block("What happens to rows that cannot be read or converted.", PipelineOptions.ERRORS));
         properties.set("checkpoint", block("When the engine commits what it has loaded, with the state.", PipelineOptions.CHECKPOINT));
+        properties.set("retry", block("How a run meets transient faults: it tries again from its last checkpoint.", PipelineOptions.RETRY));
         root.putArray("required").add("name").add("source").add("target");
         root.put("additionalProperties", false);
 

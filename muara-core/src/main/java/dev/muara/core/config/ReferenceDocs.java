@@ -40,7 +40,8 @@ public final class ReferenceDocs {
         out.append("| `transforms` | list | `[]` | | Transforms applied in order to every batch (see [Transforms](#transforms)). |\n");
         out.append("| `target` | mapping | | yes | The target: `type` and its options (see [Targets](#targets)). |\n");
         out.append("| `errors` | mapping | | | See [errors](#errors). |\n");
-        out.append("| `checkpoint` | mapping | | | See [checkpoint](#checkpoint). |\n\n");
+        out.append("| `checkpoint` | mapping | | | See [checkpoint](#checkpoint). |\n");
+        out.append("| `retry` | mapping | | | See [retry](#retry). |\n\n");
 
         out.append("### errors\n\n");
         table(out, PipelineOptions.ERRORS);
@@ -52,6 +53,10 @@ public final class ReferenceDocs {
                 .append("split), in one transaction where the target allows it. A run that is killed resumes from its last ")
                 .append("checkpoint and loads nothing twice.\n\n");
 
+        out.append("### retry\n\n");
+        table(out, PipelineOptions.RETRY);
+        out.append("\nA fault is transient when the connector says so: a dropped connection, a deadlock, a serialization ")
+                .append("failure. Wrong credentials, a missing table or bad data fail at once.\n\n");
         out.append("## Streams\n\n");
         out.append("A source feeds one stream (one table) unless it lists several under `streams:`, each a name mapped to the ")
                 .append("options that differ for it. Options marked *per stream* below may be set there. Without `streams:`, ")

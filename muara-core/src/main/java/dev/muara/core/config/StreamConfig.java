@@ -4,11 +4,17 @@ import dev.muara.api.option.Options;
 import dev.muara.api.sink.StreamTarget;
 
 /**
- * One stream of a pipeline: a source configuration and where it lands.
+ * One stream a pipeline lists: a source configuration and where it lands. A source that finds its streams as it
+ * plans may feed more streams than these; their settings come from {@link PipelineConfig#targets()}.
  *
  * @param name the stream name
  * @param sourceOptions the source's options with this stream's overrides
- * @param target the table, write mode, key and target options of this stream
+ * @param settings the table, write mode, key, target options and engine rules of this stream
  */
-public record StreamConfig(String name, Options sourceOptions, StreamTarget target) {
+public record StreamConfig(String name, Options sourceOptions, StreamSettings settings) {
+
+    /** Where this stream lands. */
+    public StreamTarget target() {
+        return settings.target();
+    }
 }

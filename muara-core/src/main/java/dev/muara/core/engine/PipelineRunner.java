@@ -17,11 +17,14 @@ import dev.muara.api.source.Boundedness;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
 import dev.muara.api.source.Source;
+import dev.muara.api.source.SourceConnector;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
 import dev.muara.core.config.PipelineConfig;
+import dev.muara.core.config.SchemaPolicy;
 import dev.muara.core.config.StreamConfig;
+import dev.muara.core.config.StreamSettings;
 import dev.muara.core.connector.ConnectorRegistry;
 import dev.muara.core.deadletter.DeadLetterWriter;
 import dev.muara.core.redact.Redactor;
@@ -41,7 +44,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +65,9 @@ import org.slf4j.LoggerFactory;
  * keeps each split's batches in order, and it alone touches the sink and the state.
  *
  * <p>A stop request ({@link #stop()}, from a signal) lets every reader finish its current batch; the writer then
- * commits what it has and the run ends as stopped, to be resumed by the next run.
+ * commits what it has and the run ends as stopped, to be resumed by the next run. A transient fault (a connector's
+ * {@linkplain MuaraException#isRetriable() retriable} error) rolls back to the last checkpoint and the run tries
+ * again, with exponential backoff and jitter, up to the configured number of attempts.
  */
 public final class PipelineRunner {
 
@@ -73,23 +80,35 @@ public final class PipelineRunner {
     private final Redactor redactor;
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    private final AtomicReference<MuaraException> failure = new AtomicReference<>();
-    private final Map<String, StreamStats> stats = new LinkedHashMap<>();
+    private final Map<String, StreamStats> stats = new ConcurrentHashMap<>();
+    private final List<String> streamOrder = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong rejectedTotal = new AtomicLong();
     private volatile long bytesTotal = -1;
     private volatile int splitsTotal;
     private volatile int splitsFinished;
     private volatile long readingStarted;
-    private final CountDownLatch finalCommit = new CountDownLatch(1);
+    private long checkpoints;
+    private boolean nothingToLoad;
+    private boolean unbounded;
 
     public PipelineRunner(PipelineConfig config, ConnectorRegistry registry, Redactor redactor) {
         this.config = config;
         this.registry = registry;
         this.redactor = redactor;
+        SourceConnector source = registry.source(config.source().type());
         for (StreamConfig stream : config.streams()) {
-            stats.put(stream.name(), new StreamStats(stream.name(), stream.target()));
+            if (!source.discoversStreams(stream.sourceOptions())) {
+                statsFor(stream.name(), stream.target());
+            }
         }
+    }
+
+    private StreamStats statsFor(String stream, StreamTarget target) {
+        return stats.computeIfAbsent(stream, name -> {
+            streamOrder.add(name);
+            return new StreamStats(name, target);
+        });
     }
 
     /** Asks the run to stop after the batches in flight, commit them and end. Safe from any thread. */
@@ -122,13 +141,13 @@ public final class PipelineRunner {
         Instant started = Instant.now();
         RunStore runs = new RunStore(config.workDirectory(), redactor);
         runs.closeAbandoned(runId);
-        runs.save(record(runId, started, null, RunStatus.RUNNING, null, 0, false, null));
+        runs.save(record(runId, started, null, RunStatus.RUNNING, null, null));
         DeadLetterWriter deadLetters = new DeadLetterWriter(config.workDirectory().resolve("dead-letter"), runId, redactor);
-        Execution execution = new Execution(runId, deadLetters);
+        LoadColumns loadColumns = new LoadColumns(runId, started);
         RunStatus status;
         MuaraException error = null;
         try {
-            status = execution.execute();
+            status = runWithRetries(runId, deadLetters, loadColumns);
         } catch (MuaraException e) {
             error = e;
             status = RunStatus.FAILED;
@@ -137,61 +156,102 @@ public final class PipelineRunner {
             status = RunStatus.FAILED;
         } finally {
             deadLetters.close();
-            finalCommit.countDown();
-        }
-        if (error != null) {
-            error.inConnector(error.connector());
         }
         String message = error == null ? null : redactor.redact(error.describe());
-        RunRecord record = record(runId, started, Instant.now(), status, message, execution.checkpoints,
-                execution.nothingToLoad, deadLetters.count() > 0 ? deadLetters.file().toString() : null);
+        RunRecord record = record(runId, started, Instant.now(), status, message,
+                deadLetters.count() > 0 ? deadLetters.file().toString() : null);
         runs.save(record);
-        return new RunResult(record, error, Duration.between(started, Instant.now()).toMillis(), !execution.boundedRun);
+        return new RunResult(record, error, Duration.between(started, Instant.now()).toMillis(), unbounded);
+    }
+
+    private RunStatus runWithRetries(String runId, DeadLetterWriter deadLetters, LoadColumns loadColumns) {
+        int attempts = config.retry().attempts();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Execution(runId, deadLetters, loadColumns).execute();
+            } catch (MuaraException e) {
+                if (!e.isRetriable() || attempt >= attempts || stopRequested.get()) {
+                    throw e;
+                }
+                long wait = backoff(attempt);
+                LOG.warn("transient fault ({}); attempt {} of {} starts from the last checkpoint in {}", redactor.redact(e.describe()),
+                        attempt + 1, attempts, Duration.ofMillis(wait));
+                sleepUnlessStopped(wait);
+                if (stopRequested.get()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The wait before attempt {@code attempt + 1}: doubling from the configured backoff, capped, with full jitter on half. */
+    private long backoff(int attempt) {
+        long base = config.retry().backoff().toMillis();
+        long cap = config.retry().maxBackoff().toMillis();
+        long wait = Math.min(cap, base << Math.min(attempt - 1, 30));
+        return wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
+    }
+
+    private void sleepUnlessStopped(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        try {
+            while (!stopRequested.get() && System.currentTimeMillis() < end) {
+                Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private RunRecord record(String runId, Instant started, Instant ended, RunStatus status, String error,
-            long checkpoints, boolean nothing, String deadLetterFile) {
+            String deadLetterFile) {
         List<StreamReport> reports = new ArrayList<>();
-        for (StreamStats s : stats.values()) {
-            reports.add(s.report());
+        for (String name : streamOrder) {
+            reports.add(stats.get(name).report());
         }
         return new RunRecord(runId, config.name(), started.toString(), ended == null ? null : ended.toString(), status,
-                error, checkpoints, nothing, deadLetterFile, reports);
+                error, checkpoints, nothingToLoad, deadLetterFile, reports);
     }
 
-    /** The work of one run; a separate object so its many moving parts stay out of the runner's fields. */
+    /** One attempt at the run; a separate object so a retry starts from fresh connections and the last checkpoint. */
     private final class Execution {
 
         private final String runId;
         private final DeadLetterWriter deadLetters;
-        private final Map<String, Source> sources = new LinkedHashMap<>();
+        private final LoadColumns loadColumns;
+        private final Map<String, Source> sourceOfStream = new LinkedHashMap<>();
+        private final List<Source> sources = new ArrayList<>();
+        private final Map<String, StreamSettings> settings = new LinkedHashMap<>();
         private final BlockingQueue<Envelope> queue;
         private final Map<String, ConcurrentLinkedQueue<String>> mailboxes = new ConcurrentHashMap<>();
         private final Map<String, WorkItem> inFlight = new LinkedHashMap<>();
         private final Map<String, String> latestPositions = new LinkedHashMap<>();
         private final AtomicBoolean writerGone = new AtomicBoolean();
+        private final AtomicBoolean halted = new AtomicBoolean();
+        private final AtomicReference<MuaraException> failure = new AtomicReference<>();
+        private final CountDownLatch finalCommit = new CountDownLatch(1);
         private TransformChain transforms;
         private PipelineState state;
         private SinkWriter writer;
         private LocalStateStore localState;
-        boolean boundedRun = true;
-        long checkpoints;
-        boolean nothingToLoad;
         private long rowsSinceCommit;
         private long lastCommit;
 
-        Execution(String runId, DeadLetterWriter deadLetters) {
+        Execution(String runId, DeadLetterWriter deadLetters, LoadColumns loadColumns) {
             this.runId = runId;
             this.deadLetters = deadLetters;
+            this.loadColumns = loadColumns;
             this.queue = new ArrayBlockingQueue<>(Math.max(2, config.parallelism() * 2));
         }
 
-        RunStatus execute() throws MuaraException {
+        private boolean stopping() {
+            return halted.get() || stopRequested.get();
+        }
+
+        RunStatus execute() {
             SinkConnector sinkConnector = registry.sink(config.target().type());
-            List<StreamTarget> targets = config.streams().stream().map(StreamConfig::target).toList();
             try (Sink sink = guard(config.target().type(),
-                    () -> sinkConnector.create(new SinkContext(config.name(), config.baseDirectory(), targets),
-                            config.target().options()))) {
+                    () -> sinkConnector.create(new SinkContext(config.name(), config.baseDirectory()), config.target().options()))) {
                 StateStore store;
                 if (sink instanceof SupportsTransactionalState transactional) {
                     store = transactional.stateStore();
@@ -207,12 +267,14 @@ public final class PipelineRunner {
                 transforms = new TransformChain(config.transforms().stream()
                         .map(t -> registry.transform(t.type()).create(t.options())).toList());
                 List<WorkItem> work = plan(resuming);
-                boolean replacing = config.streams().stream().anyMatch(s -> s.target().write() == WriteMode.REPLACE);
+                boolean replacing = settings.values().stream().anyMatch(s -> s.target().write() == WriteMode.REPLACE);
                 if (work.isEmpty() && !(resuming && replacing)) {
                     nothingToLoad = true;
                     return RunStatus.SUCCEEDED;
                 }
-                writer = guard(config.target().type(), () -> sink.open(new WriterContext(runId, resuming)));
+                nothingToLoad = false;
+                List<StreamTarget> targets = settings.values().stream().map(StreamSettings::target).toList();
+                writer = guard(config.target().type(), () -> sink.open(new WriterContext(runId, resuming, targets)));
                 try {
                     return readAndWrite(work);
                 } finally {
@@ -227,7 +289,7 @@ public final class PipelineRunner {
             } catch (Exception e) {
                 throw wrap(config.target().type(), e);
             } finally {
-                for (Source source : sources.values()) {
+                for (Source source : sources) {
                     try {
                         source.close();
                     } catch (Exception e) {
@@ -238,26 +300,35 @@ public final class PipelineRunner {
         }
 
         private List<WorkItem> plan(boolean resuming) {
+            SourceConnector connector = registry.source(config.source().type());
             List<WorkItem> work = new ArrayList<>();
             long bytes = 0;
             int total = 0;
             for (StreamConfig stream : config.streams()) {
-                Source source = guard(config.source().type(), () -> registry.source(config.source().type())
+                Source source = guard(config.source().type(), () -> connector
                         .create(new SourceContext(config.name(), stream.name(), config.baseDirectory()), stream.sourceOptions()));
-                sources.put(stream.name(), source);
+                sources.add(source);
                 if (source.boundedness() == Boundedness.UNBOUNDED) {
-                    boundedRun = false;
+                    unbounded = true;
+                }
+                boolean discovers = connector.discoversStreams(stream.sourceOptions());
+                if (!discovers) {
+                    register(stream.name(), stream.settings(), source, resuming);
                 }
                 List<Split> splits = guard(config.source().type(), source::plan);
-                StreamStats s = stats.get(stream.name());
-                s.splits = splits.size();
-                total += splits.size();
-                boolean fresh = stream.target().write() == WriteMode.REPLACE && !resuming;
-                if (fresh) {
-                    state.clearStream(stream.name());
+                for (Split split : splits) {
+                    if (!settings.containsKey(split.stream())) {
+                        register(split.stream(), discovered(split.stream(), source), source, resuming);
+                    } else if (sourceOfStream.get(split.stream()) != source) {
+                        throw MuaraException.config("two sources feed the stream " + split.stream())
+                                .withHint("give the streams different names");
+                    }
                 }
                 for (Split split : splits) {
-                    PipelineState.SplitState previous = state.split(stream.name(), split.id());
+                    StreamStats s = stats.get(split.stream());
+                    s.splits++;
+                    total++;
+                    PipelineState.SplitState previous = state.split(split.stream(), split.id());
                     String start = null;
                     if (previous != null && previous.fingerprint().equals(split.fingerprint())) {
                         if (previous.done()) {
@@ -266,17 +337,36 @@ public final class PipelineRunner {
                         }
                         start = previous.position();
                     }
-                    work.add(new WorkItem(stream.name(), split, start));
+                    work.add(new WorkItem(split.stream(), split, start));
                     if (bytes >= 0) {
                         bytes = split.sizeBytes() < 0 ? -1 : bytes + split.sizeBytes();
                     }
                 }
             }
             splitsTotal = work.size();
-            bytesTotal = boundedRun ? bytes : -1;
-            LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total,
-                    total - work.size());
+            bytesTotal = unbounded ? -1 : bytes;
+            LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total, total - work.size());
             return work;
+        }
+
+        private StreamSettings discovered(String stream, Source source) {
+            StreamSettings found = config.targets().forStream(stream, source.primaryKey(stream));
+            if (found.target().write() == WriteMode.MERGE && found.target().primaryKey().isEmpty()) {
+                throw MuaraException.config("write: merge needs a key for stream " + stream
+                        + ", and its source table has no primary key").at(config.targets().locationOf(stream))
+                        .withHint("set primary_key under target.tables." + stream);
+            }
+            return found;
+        }
+
+        /** Takes a stream into the run; a replace that is not resuming forgets what earlier runs read of it. */
+        private void register(String stream, StreamSettings streamSettings, Source source, boolean resuming) {
+            if (streamSettings.target().write() == WriteMode.REPLACE && !resuming) {
+                state.clearStream(stream);
+            }
+            settings.put(stream, streamSettings);
+            sourceOfStream.put(stream, source);
+            statsFor(stream, streamSettings.target());
         }
 
         private RunStatus readAndWrite(List<WorkItem> work) throws Exception {
@@ -317,17 +407,22 @@ public final class PipelineRunner {
                 if (allFinished) {
                     state.completeRun();
                 }
-                checkpoint(allFinished && boundedRun);
+                checkpoint(allFinished && !unbounded);
                 return allFinished ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stopRequested.set(true);
+                halted.set(true);
                 abort();
                 throw MuaraException.internal("the run was interrupted", e);
             } catch (Exception | Error e) {
-                stopRequested.set(true);
-                if (failure.get() == null) {
-                    abort();
+                halted.set(true);
+                if (e == failure.get()) {
+                    throw e;
+                }
+                abort();
+                // anything else thrown here came from the target
+                if (e instanceof MuaraException m) {
+                    throw m.inConnector(config.target().type());
                 }
                 throw e;
             } finally {
@@ -347,10 +442,14 @@ public final class PipelineRunner {
                     s.seen();
                     inFlight.putIfAbsent(item.key(), item);
                     s.rowsRead.addAndGet(data.rowsRead());
-                    if (data.batch().rowCount() > 0) {
-                        writer.write(item.stream(), data.batch());
-                        s.rowsPending += data.batch().rowCount();
-                        rowsSinceCommit += data.batch().rowCount();
+                    Batch batch = data.batch();
+                    if (batch.rowCount() > 0) {
+                        batch = prepare(item, batch);
+                    }
+                    if (batch.rowCount() > 0) {
+                        writer.write(item.stream(), batch);
+                        s.rowsPending += batch.rowCount();
+                        rowsSinceCommit += batch.rowCount();
                     }
                     s.bytesRead.addAndGet(data.bytesDelta());
                     bytesRead.addAndGet(data.bytesDelta());
@@ -375,12 +474,26 @@ public final class PipelineRunner {
             }
         }
 
+        /** The batch as it is written: fitted to the table under the schema policy, with the load columns. */
+        private Batch prepare(WorkItem item, Batch batch) throws Exception {
+            StreamSettings streamSettings = settings.get(item.stream());
+            Batch out = batch;
+            if (streamSettings.policy() != SchemaPolicy.EVOLVE) {
+                out = SchemaGuard.apply(streamSettings.policy(), streamSettings.target().table(),
+                        writer.tableSchema(item.stream()).orElse(null), out, item.stream() + ": " + item.split().id(),
+                        record -> reject(item.stream(), record));
+            }
+            if (streamSettings.loadColumns() && out.rowCount() > 0) {
+                out = loadColumns.addTo(out);
+            }
+            return out;
+        }
+
         private boolean dueForCheckpoint() {
             if (rowsSinceCommit >= config.checkpointRows()) {
                 return true;
             }
-            return rowsSinceCommit > 0
-                    && System.nanoTime() - lastCommit >= config.checkpointInterval().toNanos();
+            return rowsSinceCommit > 0 && System.nanoTime() - lastCommit >= config.checkpointInterval().toNanos();
         }
 
         private void checkpoint(boolean last) throws Exception {
@@ -436,11 +549,24 @@ public final class PipelineRunner {
             }
         }
 
+        private void reject(String stream, RejectedRecord record) {
+            deadLetters.write(stream, record);
+            stats.get(stream).rejected.incrementAndGet();
+            long total = rejectedTotal.incrementAndGet();
+            if (config.maxRejectRatio() == null && total > config.maxRejects()) {
+                fail(MuaraException.data("more rows were rejected than errors.max_rejects allows (" + config.maxRejects()
+                        + "); the last: " + record.reason())
+                        .at(record.location())
+                        .withHint("the rejected rows are in " + deadLetters.file()
+                                + "; fix the data, or raise errors.max_rejects (or set errors.max_reject_ratio)"));
+            }
+        }
+
         private void readLoop(ConcurrentLinkedQueue<WorkItem> pending) {
             List<OpenReader> unfinished = new ArrayList<>();
             try {
                 WorkItem item;
-                while (!stopRequested.get() && failure.get() == null && (item = pending.poll()) != null) {
+                while (!stopping() && (item = pending.poll()) != null) {
                     OpenReader open = readSplit(item);
                     if (open != null) {
                         unfinished.add(open);
@@ -465,7 +591,7 @@ public final class PipelineRunner {
 
         /** Reads a split until its end or a stop; returns the reader still open when it must acknowledge later. */
         private OpenReader readSplit(WorkItem item) {
-            Source source = sources.get(item.stream());
+            Source source = sourceOfStream.get(item.stream());
             ConcurrentLinkedQueue<String> mailbox = new ConcurrentLinkedQueue<>();
             mailboxes.put(item.key(), mailbox);
             SplitReader reader = null;
@@ -475,7 +601,7 @@ public final class PipelineRunner {
                 long reportedBytes = 0;
                 boolean ended = false;
                 boolean checked = transforms.isEmpty();
-                while (!stopRequested.get() && failure.get() == null) {
+                while (!stopping()) {
                     deliverCommits(reader, mailbox);
                     Batch batch = reader.next(POLL);
                     long bytes = reader.bytesRead();
@@ -562,7 +688,7 @@ public final class PipelineRunner {
 
         private void fail(MuaraException e) {
             failure.compareAndSet(null, e);
-            stopRequested.set(true);
+            halted.set(true);
         }
 
         /** What a reader may ask of the engine. */
@@ -585,16 +711,7 @@ public final class PipelineRunner {
 
             @Override
             public void reject(RejectedRecord record) {
-                deadLetters.write(stream, record);
-                stats.get(stream).rejected.incrementAndGet();
-                long total = rejectedTotal.incrementAndGet();
-                if (config.maxRejectRatio() == null && total > config.maxRejects()) {
-                    fail(MuaraException.data("more rows were rejected than errors.max_rejects allows (" + config.maxRejects()
-                            + "); the last: " + record.reason())
-                            .at(record.location())
-                            .withHint("the rejected rows are in " + deadLetters.file()
-                                    + "; fix the data, or raise errors.max_rejects (or set errors.max_reject_ratio)"));
-                }
+                Execution.this.reject(stream, record);
             }
         }
     }
@@ -621,40 +738,5 @@ public final class PipelineRunner {
     @FunctionalInterface
     private interface ThrowingSupplier<T> {
         T get() throws Exception;
-    }
-
-    /** Per-stream figures; the counters readers touch are atomic, the rest belongs to the writer thread. */
-    private static final class StreamStats {
-        final String name;
-        final StreamTarget target;
-        final AtomicLong rowsRead = new AtomicLong();
-        final AtomicLong rowsLoaded = new AtomicLong();
-        final AtomicLong rejected = new AtomicLong();
-        final AtomicLong bytesRead = new AtomicLong();
-        volatile int splits;
-        volatile int splitsSkipped;
-        volatile int splitsFinished;
-        long rowsPending;
-        volatile long first;
-        volatile long last;
-
-        StreamStats(String name, StreamTarget target) {
-            this.name = name;
-            this.target = target;
-        }
-
-        void seen() {
-            long now = System.currentTimeMillis();
-            if (first == 0) {
-                first = now;
-            }
-            last = now;
-        }
-
-        StreamReport report() {
-            return new StreamReport(name, target.table(), target.write().word(), splits, splitsSkipped, splitsFinished,
-                    rowsRead.get() + rejected.get(), rowsLoaded.get(), rejected.get(), bytesRead.get(),
-                    first == 0 ? 0 : last - first);
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import dev.muara.api.data.Schema;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,7 @@ final class DuckDbWriter implements SinkWriter {
         this.context = context;
         this.run = run;
         this.defaultSchema = options.get(DuckDbSinkConnector.SCHEMA);
-        context.streams().forEach(t -> targets.put(t.stream(), t));
+        run.streams().forEach(t -> targets.put(t.stream(), t));
         try {
             connection.setAutoCommit(false);
             begin();
@@ -65,21 +67,36 @@ final class DuckDbWriter implements SinkWriter {
 
     @Override
     public void write(String stream, Batch batch) {
-        TableLoad load = loads.get(stream);
+        TableLoad load = null;
         try {
-            if (load == null) {
-                StreamTarget target = targets.get(stream);
-                if (target == null) {
-                    throw MuaraException.internal("no target for stream " + stream, null);
-                }
-                String schema = target.options().get(DuckDbSinkConnector.SCHEMA);
-                load = new TableLoad(connection, target, schema == null ? defaultSchema : schema, run.resuming());
-                loads.put(stream, load);
-            }
+            load = load(stream);
             load.write(batch);
         } catch (SQLException e) {
             throw failure("cannot write to " + (load == null ? stream : load.tableName()), e, load);
         }
+    }
+
+    @Override
+    public Optional<Schema> tableSchema(String stream) {
+        try {
+            return load(stream).schema();
+        } catch (SQLException e) {
+            throw failure("cannot read the columns of the table of " + stream, e, null);
+        }
+    }
+
+    private TableLoad load(String stream) throws SQLException {
+        TableLoad load = loads.get(stream);
+        if (load == null) {
+            StreamTarget target = targets.get(stream);
+            if (target == null) {
+                throw MuaraException.internal("no target for stream " + stream, null);
+            }
+            String schema = target.options().get(DuckDbSinkConnector.SCHEMA);
+            load = new TableLoad(connection, target, schema == null ? defaultSchema : schema, run.resuming());
+            loads.put(stream, load);
+        }
+        return load;
     }
 
     @Override
@@ -94,7 +111,7 @@ final class DuckDbWriter implements SinkWriter {
                 load.flush(checkpoint.last());
             }
             if (checkpoint.last()) {
-                for (StreamTarget target : context.streams()) {
+                for (StreamTarget target : run.streams()) {
                     if (target.write() == WriteMode.REPLACE && !loads.containsKey(target.stream())) {
                         String schema = target.options().get(DuckDbSinkConnector.SCHEMA);
                         TableLoad.emptyReplace(connection, target, schema == null ? defaultSchema : schema);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -81,6 +82,20 @@ final class TableLoad {
             columns.putAll(existing);
             tableExists = true;
         }
+    }
+
+    /** The columns rows land in now, or empty before the table exists. */
+    Optional<Schema> schema() throws SQLException {
+        Map<String, DataType> current = columns;
+        if (current.isEmpty() && target.write() == WriteMode.REPLACE) {
+            current = describe(schema, table);
+        }
+        if (current == null || current.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Field> fields = new ArrayList<>();
+        current.forEach((name, type) -> fields.add(new Field(name, type == null ? DataType.STRING : type)));
+        return Optional.of(new Schema(fields));
     }
 
     String tableName() {

@@ -19,7 +19,7 @@ class DuckDbSinkBehaviourTest extends SinkBehaviour {
 
     @Override
     protected Sink createSink(SinkContext context) {
-        return new DuckDbSinkConnector().create(new SinkContext(context.pipeline(), dir, context.streams()),
+        return new DuckDbSinkConnector().create(new SinkContext(context.pipeline(), dir),
                 Options.of("target 'duckdb'", Map.of("path", "behaviour.duckdb")));
     }
 

@@ -46,7 +46,7 @@ final class FileSource implements Source {
             for (Path file : files) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 String id = splitId(file);
-                splits.put(id, new Split(id, attributes.size() + "@" + attributes.lastModifiedTime().toMillis(),
+                splits.put(id, new Split(context.stream(), id, attributes.size() + "@" + attributes.lastModifiedTime().toMillis(),
                         attributes.size()));
             }
         }
