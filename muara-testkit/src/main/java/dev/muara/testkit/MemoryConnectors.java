@@ -22,7 +22,20 @@ public final class MemoryConnectors {
 
     /** A {@code memory} source connector handing out {@code sources} by stream name. */
     public static SourceConnector source(Map<String, MemorySource> sources) {
+        return source(sources, false);
+    }
+
+    /**
+     * A {@code memory} source connector handing out {@code sources} by stream name; with {@code discovers}, its
+     * sources find further streams as they plan.
+     */
+    public static SourceConnector source(Map<String, MemorySource> sources, boolean discovers) {
         return new SourceConnector() {
+            @Override
+            public boolean discoversStreams(Options options) {
+                return discovers;
+            }
+
             @Override
             public String type() {
                 return "memory";

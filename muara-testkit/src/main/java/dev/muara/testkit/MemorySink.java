@@ -34,6 +34,7 @@ public class MemorySink implements Sink {
     private final MemoryStore store;
     private Duration delayPerBatch = Duration.ZERO;
     private long failOnCheckpoint = -1;
+    private boolean transientFault;
 
     /** Batches written so far. */
     public final AtomicLong batchesWritten = new AtomicLong();
@@ -55,6 +56,13 @@ public class MemorySink implements Sink {
 
     public MemorySink failOnCheckpoint(long id) {
         this.failOnCheckpoint = id;
+        return this;
+    }
+
+    /** Makes the commit of checkpoint {@code id} fail with a transient fault, as a dropped connection does. */
+    public MemorySink failTransientlyOnCheckpoint(long id) {
+        this.failOnCheckpoint = id;
+        this.transientFault = true;
         return this;
     }
 
@@ -97,7 +105,8 @@ public class MemorySink implements Sink {
                     return CommitResult.ALREADY_COMMITTED;
                 }
                 if (checkpoint.id() == failOnCheckpoint) {
-                    throw MuaraException.connection("planned failure at checkpoint " + checkpoint.id(), null);
+                    MuaraException failure = MuaraException.connection("planned failure at checkpoint " + checkpoint.id(), null);
+                    throw transientFault ? failure.retriable() : failure;
                 }
                 Map<String, List<List<Object>>> added = new LinkedHashMap<>();
                 Map<String, List<List<Object>>> replaced = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ public final class MemorySource implements Source {
     private final Boundedness boundedness;
     private String stream = "s";
     private final Map<String, List<Batch>> splits = new LinkedHashMap<>();
+    private final Map<String, String> streamOfSplit = new LinkedHashMap<>();
+    private final Map<String, List<String>> keys = new LinkedHashMap<>();
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
     private final Map<String, Integer> failAt = new LinkedHashMap<>();
     private final Map<String, Map<Integer, RejectedRecord>> rejects = new LinkedHashMap<>();
@@ -74,6 +76,19 @@ public final class MemorySource implements Source {
         return split(id, batches);
     }
 
+    /** Adds a split of a stream this source finds as it plans, as a source reading every table of a schema does. */
+    public MemorySource discovered(String stream, String id, List<Batch> batches, String... key) {
+        split(id, batches);
+        streamOfSplit.put(id, stream);
+        keys.put(stream, List.of(key));
+        return this;
+    }
+
+    @Override
+    public List<String> primaryKey(String stream) {
+        return keys.getOrDefault(stream, List.of());
+    }
+
     /** Changes what {@link Split#fingerprint()} says for a split, as a changed file would. */
     public MemorySource fingerprint(String id, String fingerprint) {
         fingerprints.put(id, fingerprint);
@@ -106,7 +121,8 @@ public final class MemorySource implements Source {
     @Override
     public List<Split> plan() {
         List<Split> list = new ArrayList<>();
-        splits.keySet().forEach(id -> list.add(new Split(stream, id, fingerprints.get(id), splits.get(id).size())));
+        splits.keySet().forEach(id -> list.add(new Split(streamOfSplit.getOrDefault(id, stream), id, fingerprints.get(id),
+                splits.get(id).size())));
         return list;
     }
 

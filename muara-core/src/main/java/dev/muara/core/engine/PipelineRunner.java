@@ -540,12 +540,13 @@ public final class PipelineRunner {
             }
             long rejected = rejectedTotal.get();
             if (read > 0 && (double) rejected / read > config.maxRejectRatio()) {
-                abort();
-                throw MuaraException.data(String.format(java.util.Locale.ROOT,
+                MuaraException tooMany = MuaraException.data(String.format(java.util.Locale.ROOT,
                         "%d of %d rows were rejected (%.2f%%), more than errors.max_reject_ratio allows (%.2f%%)",
                         rejected, read, 100.0 * rejected / read, 100.0 * config.maxRejectRatio()))
                         .at(deadLetters.file().toString())
                         .withHint("the rejected rows and their reasons are in the dead-letter file");
+                fail(tooMany);
+                throw tooMany;
             }
         }
 

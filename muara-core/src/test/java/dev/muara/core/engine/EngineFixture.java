@@ -23,6 +23,7 @@ final class EngineFixture {
     final MemoryStore store = new MemoryStore();
     final List<MemorySink> sinks = new ArrayList<>();
     final List<TransformConnector> transforms = new ArrayList<>();
+    boolean discovers;
     final Path dir;
     BiFunction<dev.muara.api.sink.SinkContext, MemoryStore, MemorySink> sinkFactory = MemorySink::transactional;
 
@@ -31,7 +32,7 @@ final class EngineFixture {
     }
 
     ConnectorRegistry registry() {
-        return new ConnectorRegistry(List.of(MemoryConnectors.source(sources)),
+        return new ConnectorRegistry(List.of(MemoryConnectors.source(sources, discovers)),
                 List.of(MemoryConnectors.sink((context, s) -> {
                     MemorySink sink = sinkFactory.apply(context, s);
                     sinks.add(sink);
