@@ -1,5 +1,6 @@
 package dev.muara.cli;
 
+import dev.muara.api.source.PlanContext;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Field;
 import dev.muara.api.source.ReaderContext;
@@ -64,7 +65,7 @@ final class PreviewCommand implements Callable<Integer> {
         var out = System.out;
         try (Source source = root.registry().source(config.source().type())
                 .create(new SourceContext(config.name(), s.name(), config.baseDirectory()), s.sourceOptions())) {
-            List<Split> splits = source.plan();
+            List<Split> splits = source.plan(PlanContext.FIRST_RUN);
             out.println("stream " + s.name() + " → " + config.target().type() + " table " + s.target().table()
                     + " (" + splits.size() + " " + root.registry().source(config.source().type()).splitNoun()
                     + (splits.size() == 1 ? "" : "s") + ")");

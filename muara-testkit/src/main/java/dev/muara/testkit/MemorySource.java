@@ -4,6 +4,7 @@ import dev.muara.api.data.Batch;
 import dev.muara.api.data.Schema;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.source.Boundedness;
+import dev.muara.api.source.PlanContext;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
 import dev.muara.api.source.Source;
@@ -119,7 +120,7 @@ public final class MemorySource implements Source {
     }
 
     @Override
-    public List<Split> plan() {
+    public List<Split> plan(PlanContext context) {
         List<Split> list = new ArrayList<>();
         splits.keySet().forEach(id -> list.add(new Split(streamOfSplit.getOrDefault(id, stream), id, fingerprints.get(id),
                 splits.get(id).size())));

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Where data comes from, for one stream. Created by {@link SourceConnector#create} once per stream and run.
  *
- * <p>The engine calls {@link #plan()} once, compares the splits with the committed state (skipping splits that
+ * <p>The engine calls {@link #plan(PlanContext)} once, compares the splits with the committed state (skipping splits that
  * were finished with the same fingerprint and resuming unfinished ones from their position), then calls
  * {@link #open} for each split still to read, from several threads at once; {@link #close()} comes last.
  *
  * <pre>{@code
- * public List<Split> plan() {
+ * public List<Split> plan(PlanContext context) {
  *     return files.stream()
  *             .map(f -> new Split(context.stream(), f.relativePath(), f.size() + "@" + f.modified(), f.size()))
  *             .toList();
@@ -25,8 +25,11 @@ public interface Source extends AutoCloseable {
     /** Whether the source ends (files) or runs until stopped (brokers). */
     Boundedness boundedness();
 
-    /** Every split the source holds now, read or not; the engine decides which still need reading. */
-    List<Split> plan() throws Exception;
+    /**
+     * Every split the source holds now, read or not; the engine decides which still need reading. Splits must
+     * be the same as the last run's when {@link PlanContext#resuming()} says this run continues it.
+     */
+    List<Split> plan(PlanContext context) throws Exception;
 
     /**
      * A reader for {@code split}, starting at {@code position} (as returned earlier by

@@ -26,6 +26,8 @@ public interface SplitReader extends AutoCloseable {
     /**
      * Where this split stands after the last batch returned, in the source's own encoding (a byte offset and
      * line, an offset, a cursor value). {@link Source#open} accepts it back to resume right after that batch.
+     * After the end of a split that is not {@linkplain #isFinal() final}, null means the next run reads the split
+     * from its start again (a full load), and a value means it goes on from there (an incremental load).
      */
     String position();
 

@@ -14,6 +14,7 @@ import dev.muara.api.sink.SupportsTransactionalState;
 import dev.muara.api.sink.WriteMode;
 import dev.muara.api.sink.WriterContext;
 import dev.muara.api.source.Boundedness;
+import dev.muara.api.source.PlanContext;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
 import dev.muara.api.source.Source;
@@ -302,6 +303,7 @@ public final class PipelineRunner {
         private List<WorkItem> plan(boolean resuming) {
             SourceConnector connector = registry.source(config.source().type());
             List<WorkItem> work = new ArrayList<>();
+            java.util.Set<String> skippedIds = new java.util.HashSet<>();
             long bytes = 0;
             int total = 0;
             for (StreamConfig stream : config.streams()) {
@@ -315,7 +317,7 @@ public final class PipelineRunner {
                 if (!discovers) {
                     register(stream.name(), stream.settings(), source, resuming);
                 }
-                List<Split> splits = guard(config.source().type(), source::plan);
+                List<Split> splits = guard(config.source().type(), () -> source.plan(planContext(resuming)));
                 for (Split split : splits) {
                     if (!settings.containsKey(split.stream())) {
                         register(split.stream(), discovered(split.stream(), source), source, resuming);
@@ -333,6 +335,7 @@ public final class PipelineRunner {
                     if (previous != null && previous.fingerprint().equals(split.fingerprint())) {
                         if (previous.done()) {
                             s.splitsSkipped++;
+                            skippedIds.add(split.stream() + "\u0000" + split.id());
                             continue;
                         }
                         start = previous.position();
@@ -343,10 +346,31 @@ public final class PipelineRunner {
                     }
                 }
             }
+            if (!resuming) {
+                // forget splits that are gone (a deleted file, an old key range), so the state does not grow forever
+                for (String stream : settings.keySet()) {
+                    state.retain(stream, work.stream().filter(w -> w.stream().equals(stream)).map(w -> w.split().id())
+                            .collect(java.util.stream.Collectors.toSet()), skippedIds);
+                }
+            }
             splitsTotal = work.size();
             bytesTotal = unbounded ? -1 : bytes;
             LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total, total - work.size());
             return work;
+        }
+
+        private PlanContext planContext(boolean resuming) {
+            return new PlanContext() {
+                @Override
+                public boolean resuming() {
+                    return resuming;
+                }
+
+                @Override
+                public List<String> previousSplits(String stream) {
+                    return List.copyOf(state.streams().getOrDefault(stream, Map.of()).keySet());
+                }
+            };
         }
 
         private StreamSettings discovered(String stream, Source source) {

@@ -129,6 +129,17 @@ public final class PipelineState {
         streams.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(splitId, new SplitState(fingerprint, position, done));
     }
 
+    /**
+     * Keeps only the splits of {@code stream} a run planned to read ({@code planned}) or skipped as finished
+     * ({@code skipped}, as {@code stream + "\0" + id}); the others no longer exist at the source.
+     */
+    public void retain(String stream, java.util.Set<String> planned, java.util.Set<String> skipped) {
+        Map<String, SplitState> splits = streams.get(stream);
+        if (splits != null) {
+            splits.keySet().removeIf(id -> !planned.contains(id) && !skipped.contains(stream + "\u0000" + id));
+        }
+    }
+
     /** Forgets a stream's splits: a replace run starts it from nothing. */
     public void clearStream(String stream) {
         streams.remove(stream);

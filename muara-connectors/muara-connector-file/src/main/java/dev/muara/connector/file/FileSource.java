@@ -3,6 +3,7 @@ package dev.muara.connector.file;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.Options;
 import dev.muara.api.source.Boundedness;
+import dev.muara.api.source.PlanContext;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
@@ -36,7 +37,7 @@ final class FileSource implements Source {
     }
 
     @Override
-    public List<Split> plan() throws IOException {
+    public List<Split> plan(PlanContext planContext) throws IOException {
         TreeMap<String, Split> splits = new TreeMap<>();
         for (String pattern : options.get(FileOptions.PATH)) {
             List<Path> files = Globs.expand(context.baseDirectory(), pattern);

@@ -1,5 +1,6 @@
 package dev.muara.connector.file;
 
+import dev.muara.api.source.PlanContext;
 import static dev.muara.testkit.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,7 +168,7 @@ class CsvFilesTest {
             FileSources g = files();
             Source source = g.source("path", name);
             assertThat(g.readAll(source, 100)).as(name).isEqualTo(expected);
-            Split split = source.plan().get(0);
+            Split split = source.plan(PlanContext.FIRST_RUN).get(0);
             String position;
             try (SplitReader reader = source.open(split, null, g.context(300))) {
                 reader.next(Duration.ZERO);
@@ -203,11 +204,11 @@ class CsvFilesTest {
         write("data/.hidden.csv", "id\n9\n");
         write("data/2024/notes.txt.bak", "x");
         FileSources f = files();
-        assertThat(f.source("path", "data/**/*.csv").plan()).extracting(Split::id)
+        assertThat(f.source("path", "data/**/*.csv").plan(PlanContext.FIRST_RUN)).extracting(Split::id)
                 .containsExactly("data/2024/a.csv", "data/2024/b.csv", "data/c.csv");
-        assertThat(f.source("path", "data/*.csv").plan()).extracting(Split::id).containsExactly("data/c.csv");
-        assertThat(f.source("path", "nothing/*.csv").plan()).isEmpty();
-        assertThatThrownBy(() -> f.source("path", "missing.csv").plan()).isInstanceOf(MuaraException.class)
+        assertThat(f.source("path", "data/*.csv").plan(PlanContext.FIRST_RUN)).extracting(Split::id).containsExactly("data/c.csv");
+        assertThat(f.source("path", "nothing/*.csv").plan(PlanContext.FIRST_RUN)).isEmpty();
+        assertThatThrownBy(() -> f.source("path", "missing.csv").plan(PlanContext.FIRST_RUN)).isInstanceOf(MuaraException.class)
                 .hasMessageContaining("the file missing.csv does not exist");
     }
 
@@ -215,9 +216,9 @@ class CsvFilesTest {
     void a_split_fingerprint_changes_when_the_file_changes() throws Exception {
         write("f.csv", "id\n1\n");
         Source source = files().source("path", "f.csv");
-        String before = source.plan().get(0).fingerprint();
+        String before = source.plan(PlanContext.FIRST_RUN).get(0).fingerprint();
         write("f.csv", "id\n1\n2\n");
-        assertThat(source.plan().get(0).fingerprint()).isNotEqualTo(before);
+        assertThat(source.plan(PlanContext.FIRST_RUN).get(0).fingerprint()).isNotEqualTo(before);
     }
 
     @Test
@@ -231,7 +232,7 @@ class CsvFilesTest {
     @Test
     void an_unknown_extension_asks_for_a_format() throws Exception {
         write("data.dat", "id\n1\n");
-        assertThatThrownBy(() -> files().source("path", "data.dat").plan()).isInstanceOf(MuaraException.class)
+        assertThatThrownBy(() -> files().source("path", "data.dat").plan(PlanContext.FIRST_RUN)).isInstanceOf(MuaraException.class)
                 .hasMessageContaining("cannot tell the format of data.dat");
         FileSources f = files();
         assertThat(f.readAll(f.source("path", "data.dat", "format", "csv"))).containsExactly(row(1));

@@ -1,5 +1,6 @@
 package dev.muara.connector.file;
 
+import dev.muara.api.source.PlanContext;
 import dev.muara.api.data.Batch;
 import dev.muara.api.option.Options;
 import dev.muara.api.source.ReaderContext;
@@ -49,7 +50,7 @@ final class FileSources {
 
     List<List<Object>> readAll(Source source, int batchRows) throws Exception {
         List<List<Object>> rows = new ArrayList<>();
-        for (Split split : source.plan()) {
+        for (Split split : source.plan(PlanContext.FIRST_RUN)) {
             try (SplitReader reader = source.open(split, null, context(batchRows))) {
                 for (Batch b; (b = reader.next(Duration.ofSeconds(1))) != null; ) {
                     batches.add(b);

@@ -1,5 +1,6 @@
 package dev.muara.connector.file;
 
+import dev.muara.api.source.PlanContext;
 import static dev.muara.testkit.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +65,7 @@ class JsonFilesTest {
             assertThat(r.location()).isEqualTo("array.json:3");
             assertThat(r.original()).isEqualTo("\"not an object\"");
         });
-        try (var reader = source.open(source.plan().get(0), "3", f.context(10))) {
+        try (var reader = source.open(source.plan(PlanContext.FIRST_RUN).get(0), "3", f.context(10))) {
             assertThat(dev.muara.testkit.Rows.of(reader.next(java.time.Duration.ZERO))).containsExactly(row(3));
         }
         FileSources g = new FileSources(dir);
