@@ -1,5 +1,7 @@
 package dev.muara.core.engine;
 
+import dev.muara.api.data.DataType;
+import dev.muara.api.data.Schema;
 import dev.muara.api.sink.Sink;
 import dev.muara.api.sink.SinkContext;
 import dev.muara.api.sink.WriteMode;
@@ -21,12 +23,15 @@ class MemorySinkBehaviourTest extends SinkBehaviour {
     }
 
     @Override
-    protected List<List<Object>> read(String table, List<String> columns) {
+    protected List<List<Object>> read(String table, Schema columns) {
         var schema = store.schema(table);
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : store.table(table)) {
             List<Object> picked = new ArrayList<>();
-            columns.forEach(c -> picked.add(schema.indexOf(c) < row.size() ? row.get(schema.indexOf(c)) : null));
+            for (String c : columns.names()) {
+                Object value = schema.indexOf(c) < row.size() ? row.get(schema.indexOf(c)) : null;
+                picked.add(value instanceof Integer i && columns.field(columns.indexOf(c)).type().equals(DataType.INT64) ? Long.valueOf(i) : value);
+            }
             rows.add(picked);
         }
         return rows;

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import dev.muara.api.data.Schema;
+import dev.muara.testkit.JdbcValues;
 import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbSinkBehaviourTest extends SinkBehaviour {
@@ -24,10 +25,9 @@ class DuckDbSinkBehaviourTest extends SinkBehaviour {
     }
 
     @Override
-    protected List<List<Object>> read(String table, List<String> columns) throws Exception {
-        String select = columns.stream().map(DuckDbTypes::quote).collect(Collectors.joining(", "));
-        try {
-            return DuckDbTables.query(dir.resolve("behaviour.duckdb"), "SELECT " + select + " FROM " + DuckDbTypes.quote(table));
+    protected List<List<Object>> read(String table, Schema columns) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("behaviour.duckdb").toAbsolutePath())) {
+            return JdbcValues.query(connection, JdbcValues.select(table, columns, '"'), columns);
         } catch (java.sql.SQLException e) {
             if (e.getMessage().contains("does not exist")) {
                 return List.of();

@@ -35,7 +35,7 @@ final class JdbcOptions {
             "Extra JDBC driver properties. Properties that make the driver read local files or load classes "
                     + "(socketFactory, sslfactory, allowLoadLocalInfile, ...) are refused.");
     static final OptionSpec<Long> POOL_SIZE = OptionSpec.integer("pool_size",
-            "Connections kept open at most; default: parallelism + 1.").atLeast(1).atMost(100);
+            "Connections open at most (opened as needed); default 10.").atLeast(1).atMost(100);
     static final OptionSpec<Duration> CONNECT_TIMEOUT = OptionSpec.duration("connect_timeout",
             "How long to wait for a connection.").withDefault(Duration.ofSeconds(10));
 

@@ -1,0 +1,184 @@
+package dev.muara.connector.jdbc;
+
+import dev.muara.api.option.OptionSpec;
+import java.util.List;
+
+/** The connectors of this module, one source and one target per database. */
+public final class DatabaseConnectors {
+
+    private DatabaseConnectors() {
+    }
+
+    /** The options that say where a database is and how to log in. */
+    static List<OptionSpec<?>> connection(Dialect dialect, boolean file) {
+        if (file) {
+            return List.of(JdbcOptions.PATH);
+        }
+        return List.of(JdbcOptions.HOST, dialect.portOption(), JdbcOptions.DATABASE, JdbcOptions.USER, JdbcOptions.PASSWORD,
+                dialect.sslModeOption(), JdbcOptions.SSL_ROOT_CERT, JdbcOptions.PROPERTIES, JdbcOptions.POOL_SIZE,
+                JdbcOptions.CONNECT_TIMEOUT);
+    }
+
+    /** {@code postgres} source. */
+    public static final class PostgresSource extends DatabaseSourceConnector {
+        @Override
+        Dialect dialect() {
+            return new PostgresDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return false;
+        }
+
+        @Override
+        public String type() {
+            return "postgres";
+        }
+
+        @Override
+        public String description() {
+            return "PostgreSQL tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed with a server-side cursor.";
+        }
+    }
+
+    /** {@code postgres} target. */
+    public static final class PostgresTarget extends DatabaseSinkConnector {
+        @Override
+        Dialect dialect() {
+            return new PostgresDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return false;
+        }
+
+        @Override
+        public String type() {
+            return "postgres";
+        }
+
+        @Override
+        public String description() {
+            return "PostgreSQL tables, loaded with binary COPY, merged through a staging table and INSERT ... ON CONFLICT, "
+                    + "with the pipeline state in the same transaction.";
+        }
+    }
+
+    /** {@code mysql} source (MySQL and MariaDB). */
+    public static final class MySqlSource extends DatabaseSourceConnector {
+        @Override
+        Dialect dialect() {
+            return new MySqlDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return false;
+        }
+
+        @Override
+        public String type() {
+            return "mysql";
+        }
+
+        @Override
+        public String description() {
+            return "MySQL or MariaDB tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed.";
+        }
+    }
+
+    /** {@code mysql} target (MySQL and MariaDB). */
+    public static final class MySqlTarget extends DatabaseSinkConnector {
+        @Override
+        Dialect dialect() {
+            return new MySqlDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return false;
+        }
+
+        @Override
+        public String type() {
+            return "mysql";
+        }
+
+        @Override
+        public String description() {
+            return "MySQL or MariaDB tables, loaded with batched inserts in the driver's bulk protocol, merged with "
+                    + "ON DUPLICATE KEY UPDATE, with the pipeline state in the same transaction.";
+        }
+    }
+
+    /** {@code sqlite} source. */
+    public static final class SqliteSource extends DatabaseSourceConnector {
+        @Override
+        Dialect dialect() {
+            return new SqliteDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return true;
+        }
+
+        @Override
+        public String type() {
+            return "sqlite";
+        }
+
+        @Override
+        public String description() {
+            return "SQLite tables or a query, read by declared column types: full or incremental (cursor) loads.";
+        }
+    }
+
+    /** {@code sqlite} target. */
+    public static final class SqliteTarget extends DatabaseSinkConnector {
+        @Override
+        Dialect dialect() {
+            return new SqliteDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return true;
+        }
+
+        @Override
+        public String type() {
+            return "sqlite";
+        }
+
+        @Override
+        public String description() {
+            return "An SQLite file: prepared batches inside one transaction, upserts with ON CONFLICT, with the pipeline state.";
+        }
+    }
+
+    /** {@code duckdb} source. */
+    public static final class DuckDbSource extends DatabaseSourceConnector {
+        @Override
+        Dialect dialect() {
+            return new DuckDbDialect();
+        }
+
+        @Override
+        boolean fileDatabase() {
+            return true;
+        }
+
+        @Override
+        public String type() {
+            return "duckdb";
+        }
+
+        @Override
+        public String description() {
+            return "DuckDB tables or a query, opened read-only: full or incremental (cursor) loads, parallel key-range splits.";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.muara.connector.jdbc;
+
+import dev.muara.api.option.OptionSpec;
+import dev.muara.api.option.Options;
+import dev.muara.api.source.Source;
+import dev.muara.api.source.SourceConnector;
+import dev.muara.api.source.SourceContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A relational database as a source; one subclass per database names its type and dialect. */
+abstract class DatabaseSourceConnector implements SourceConnector {
+
+    abstract Dialect dialect();
+
+    /** Whether the database is a file (SQLite, DuckDB) rather than a server. */
+    abstract boolean fileDatabase();
+
+    @Override
+    public List<OptionSpec<?>> options() {
+        List<OptionSpec<?>> options = new ArrayList<>(DatabaseConnectors.connection(dialect(), fileDatabase()));
+        options.addAll(JdbcOptions.READ);
+        return options;
+    }
+
+    @Override
+    public Source create(SourceContext context, Options options) {
+        ConnectionSettings settings = fileDatabase() ? ConnectionSettings.file(options, context.baseDirectory())
+                : ConnectionSettings.server(options, context.baseDirectory(), dialect());
+        return new JdbcSource(dialect(), context, options, settings);
+    }
+
+    @Override
+    public boolean discoversStreams(Options options) {
+        return JdbcSource.manyTables(options);
+    }
+
+    @Override
+    public String defaultStreamName(Options options) {
+        List<String> tables = options.get(JdbcOptions.TABLES);
+        if (tables == null || tables.size() != 1 || Catalog.isPattern(tables.get(0))) {
+            return null;
+        }
+        String table = tables.get(0);
+        return table.substring(table.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public String splitNoun() {
+        return "split";
+    }
+}
