@@ -47,10 +47,15 @@ public abstract class SourceBehaviour {
         return rows;
     }
 
+    /** The rows of every type the suite reads back; a source whose system cannot hold an edge value narrows it. */
+    protected List<List<Object>> allTypeRows() {
+        return AllTypes.rows();
+    }
+
     @Test
     public void every_type_and_null_comes_back() throws Exception {
-        Source source = sourceWith(AllTypes.SCHEMA, AllTypes.rows());
-        SinkBehaviour.assertRowsEqual(readAll(source, 1000), AllTypes.rows());
+        Source source = sourceWith(AllTypes.SCHEMA, allTypeRows());
+        SinkBehaviour.assertRowsEqual(readAll(source, 1000), allTypeRows());
         assertThat(rejected).isEmpty();
     }
 

@@ -62,6 +62,21 @@ final class DuckDbDialect extends Dialect {
         if (t.startsWith("DECIMAL")) {
             return super.column(name, Types.DECIMAL, typeName, precision, scale);
         }
+        DataType plain = switch (t) {
+            case "BOOLEAN" -> DataType.BOOLEAN;
+            case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT" -> DataType.INT32;
+            case "BIGINT" -> DataType.INT64;
+            case "FLOAT", "DOUBLE" -> DataType.FLOAT64;
+            case "VARCHAR" -> DataType.STRING;
+            case "BLOB" -> DataType.BINARY;
+            case "DATE" -> DataType.DATE;
+            case "TIME" -> DataType.TIME;
+            case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> DataType.TIMESTAMP;
+            default -> null;
+        };
+        if (plain != null) {
+            return new ColumnInfo(name, jdbcType, typeName, precision, scale, plain, null);
+        }
         if (t.equals("UUID") || t.equals("INTERVAL")) {
             return new ColumnInfo(name, jdbcType, typeName, precision, scale, DataType.STRING, null);
         }

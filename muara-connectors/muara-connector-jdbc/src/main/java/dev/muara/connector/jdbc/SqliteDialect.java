@@ -67,9 +67,9 @@ final class SqliteDialect extends Dialect {
         String lossy = null;
         if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) {
             Matcher m = PRECISION.matcher(t);
-            if (m.matches()) {
-                int p = Math.min(Integer.parseInt(m.group(1)), DataType.MAX_DECIMAL_PRECISION);
-                int s = m.group(2) == null ? 0 : Math.min(Integer.parseInt(m.group(2)), p);
+            if (m.matches() || precision > 0) {
+                int p = Math.min(m.matches() ? Integer.parseInt(m.group(1)) : precision, DataType.MAX_DECIMAL_PRECISION);
+                int s = Math.min(m.matches() ? m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) : scale, p);
                 type = DataType.decimal(Math.max(p, 1), s);
             } else {
                 type = DataType.decimal(DataType.MAX_DECIMAL_PRECISION, 10);

@@ -76,7 +76,7 @@ final class JdbcTesting {
         boolean sqlite = dialect instanceof SqliteDialect;
         switch (type.kind()) {
             case JSON -> {
-                if (dialect instanceof PostgresDialect) {
+                if (insert.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                     insert.setObject(index, value, Types.OTHER);
                 } else {
                     insert.setString(index, (String) value);
