@@ -63,7 +63,9 @@ public final class JdbcValues {
                     : text.equals("1") || text.equalsIgnoreCase("true") || text.equals("t");
             case INT32 -> ((Number) (raw instanceof Number ? raw : Long.parseLong(text))).intValue();
             case INT64 -> ((Number) (raw instanceof Number ? raw : Long.parseLong(text))).longValue();
-            case FLOAT64 -> ((Number) (raw instanceof Number ? raw : Double.parseDouble(text))).doubleValue();
+            // a float4 reads best through its shortest decimal form, as drivers' getDouble gives it
+            case FLOAT64 -> raw instanceof Float f ? Double.parseDouble(f.toString())
+                    : ((Number) (raw instanceof Number ? raw : Double.parseDouble(text))).doubleValue();
             case DECIMAL -> new BigDecimal(text.trim()).setScale(type.scale());
             case BINARY -> rows.getBytes(i);
             case DATE -> LocalDate.parse(text.substring(0, 10));
@@ -76,7 +78,7 @@ public final class JdbcValues {
 
     private static Instant instant(ResultSet rows, int i, String text) throws SQLException {
         if (text.endsWith("Z")) {
-            return Instant.parse(text.replace(' ', 'T'));
+            return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
         }
         try {
             return rows.getObject(i, OffsetDateTime.class).toInstant();

@@ -177,7 +177,7 @@ public abstract class SinkBehaviour {
     }
 
     /** Compares rows value by value, byte arrays by content, integers by value whatever their width. */
-    protected static void assertRowsEqual(List<List<Object>> actual, List<List<Object>> expected) {
+    public static void assertRowsEqual(List<List<Object>> actual, List<List<Object>> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int r = 0; r < expected.size(); r++) {
             for (int c = 0; c < expected.get(r).size(); c++) {
