@@ -21,6 +21,14 @@ public interface SourceConnector extends Connector {
         return false;
     }
 
+    /**
+     * Whether the source can name the key of what it reads (a table's primary key), so that {@code write: merge}
+     * needs no {@code primary_key} in the pipeline: see {@link Source#primaryKey}.
+     */
+    default boolean knowsPrimaryKeys() {
+        return false;
+    }
+
     /** What this source calls a split, in summaries: {@code file}, {@code partition}, {@code range}. */
     default String splitNoun() {
         return "split";

@@ -195,6 +195,8 @@ public final class PipelineLoader {
             }
             boolean discovers = sourceByStream.entrySet().stream().anyMatch(e -> source.discoversStreams(
                     options(sourceOwner, e.getValue(), streamPointer.get(e.getKey()))));
+            // a source that knows its keys fills primary_key for merge at run time
+            boolean keysLater = discovers || source.knowsPrimaryKeys();
 
             JsonNode tablesNode = targetNode.get("tables");
             Map<String, Map<String, Object>> targetOverrides = new LinkedHashMap<>();
@@ -224,7 +226,7 @@ public final class PipelineLoader {
 
             for (Map.Entry<String, Map<String, Object>> e : targetOverrides.entrySet()) {
                 checkTarget(sink, e.getKey(), targets.forStream(e.getKey(), List.of()), "/target/tables/"
-                        + YamlReader.escape(e.getKey()), discovers, sourceByStream.size() > 1);
+                        + YamlReader.escape(e.getKey()), keysLater, sourceByStream.size() > 1);
             }
             List<StreamConfig> streams = new ArrayList<>();
             for (Map.Entry<String, Map<String, Object>> e : sourceByStream.entrySet()) {
@@ -233,7 +235,7 @@ public final class PipelineLoader {
                 requireAll(source.options(), e.getValue(), pointer, sourceOwner, stream);
                 StreamSettings settings = targets.forStream(stream, List.of());
                 if (!targetOverrides.containsKey(stream)) {
-                    checkTarget(sink, stream, settings, "/target", discovers, sourceByStream.size() > 1);
+                    checkTarget(sink, stream, settings, "/target", keysLater, sourceByStream.size() > 1);
                 }
                 streams.add(new StreamConfig(stream, options(sourceOwner, e.getValue(), pointer), settings));
             }
@@ -242,7 +244,7 @@ public final class PipelineLoader {
 
         /** The checks of one stream's target settings that a schema cannot make. */
         private void checkTarget(SinkConnector sink, String stream, StreamSettings settings, String pointer,
-                boolean discovers, boolean several) {
+                boolean keysLater, boolean several) {
             StreamTarget target = settings.target();
             Map<String, Object> required = new LinkedHashMap<>();
             for (var spec : sink.options()) {
@@ -252,7 +254,7 @@ public final class PipelineLoader {
             }
             requireAll(sink.options(), required, pointer, "target '" + sink.type() + "'", stream);
             // a source that finds its tables may know their keys; the engine checks merge keys then
-            if (target.write() == WriteMode.MERGE && target.primaryKey().isEmpty() && !discovers) {
+            if (target.write() == WriteMode.MERGE && target.primaryKey().isEmpty() && !keysLater) {
                 problem(pointer + "/write", "write: merge needs primary_key (the columns that identify a row)"
                         + (several ? " for stream '" + stream + "'" : ""));
             }

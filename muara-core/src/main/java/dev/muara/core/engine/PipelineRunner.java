@@ -314,10 +314,14 @@ public final class PipelineRunner {
                     unbounded = true;
                 }
                 boolean discovers = connector.discoversStreams(stream.sourceOptions());
-                if (!discovers) {
-                    register(stream.name(), stream.settings(), source, resuming);
-                }
                 List<Split> splits = guard(config.source().type(), () -> source.plan(planContext(resuming)));
+                if (!discovers) {
+                    StreamSettings configured = stream.settings();
+                    if (configured.target().primaryKey().isEmpty() && configured.target().write() == WriteMode.MERGE) {
+                        configured = discovered(stream.name(), source);
+                    }
+                    register(stream.name(), configured, source, resuming);
+                }
                 for (Split split : splits) {
                     if (!settings.containsKey(split.stream())) {
                         register(split.stream(), discovered(split.stream(), source), source, resuming);

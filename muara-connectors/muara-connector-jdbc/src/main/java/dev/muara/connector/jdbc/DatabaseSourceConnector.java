@@ -46,6 +46,11 @@ abstract class DatabaseSourceConnector implements SourceConnector {
     }
 
     @Override
+    public boolean knowsPrimaryKeys() {
+        return true;
+    }
+
+    @Override
     public String splitNoun() {
         return "split";
     }
