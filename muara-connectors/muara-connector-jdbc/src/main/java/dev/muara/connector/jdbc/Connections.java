@@ -15,7 +15,10 @@ interface Connections extends AutoCloseable {
     @Override
     void close();
 
-    /** A pool of connections to a server or file database. */
+    /**
+     * A pool of connections to a server or file database. The pool opens its first connection at once, so a
+     * wrong address, database or password fails with the driver's own message instead of a pool timeout.
+     */
     static Connections pooled(Dialect dialect, ConnectionSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.url(settings));
@@ -24,25 +27,47 @@ interface Connections extends AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
-        config.setInitializationFailTimeout(-1);
+        config.setInitializationFailTimeout(1);
         config.setPoolName("muara-" + dialect.type());
         config.setAutoCommit(true);
         String init = dialect.connectionInit();
         if (init != null) {
             config.setConnectionInitSql(init);
         }
-        HikariDataSource pool = new HikariDataSource(config);
         return new Connections() {
+            private HikariDataSource pool;
+
             @Override
-            public Connection get() throws SQLException {
-                return pool.getConnection();
+            public synchronized Connection get() throws SQLException {
+                try {
+                    if (pool == null) {
+                        pool = new HikariDataSource(config);
+                    }
+                    return pool.getConnection();
+                } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+                    throw driverCause(e);
+                } catch (SQLException e) {
+                    throw e.getCause() instanceof SQLException cause ? cause : e;
+                }
             }
 
             @Override
-            public void close() {
-                pool.close();
+            public synchronized void close() {
+                if (pool != null) {
+                    pool.close();
+                    pool = null;
+                }
             }
         };
+    }
+
+    /** The driver's own exception inside a pool's, so its SQL state and message reach the user. */
+    private static SQLException driverCause(RuntimeException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), "08001", e);
     }
 
     /** DuckDB: one database instance per file in a process; every caller gets a duplicate connection to it. */
