@@ -25,8 +25,18 @@ final class DocsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("pipeline.schema.json"), schemaJson(root));
-        Files.writeString(directory.resolve("configuration.md"), new ReferenceDocs(root.registry()).markdown());
-        System.out.println("wrote " + directory.resolve("pipeline.schema.json") + " and " + directory.resolve("configuration.md"));
+        ReferenceDocs docs = new ReferenceDocs(root.registry());
+        Files.writeString(directory.resolve("configuration.md"), docs.markdown());
+        Path connectors = directory.resolve("connectors");
+        if (Files.isDirectory(connectors)) {
+            try (var pages = Files.list(connectors)) {
+                for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
+                    Files.writeString(page, docs.fillOptionBlocks(Files.readString(page)));
+                }
+            }
+        }
+        System.out.println("wrote " + directory.resolve("pipeline.schema.json") + ", " + directory.resolve("configuration.md")
+                + " and the option tables of " + connectors);
         return 0;
     }
 

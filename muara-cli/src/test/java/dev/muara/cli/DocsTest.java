@@ -29,6 +29,29 @@ class DocsTest {
     }
 
     @Test
+    void every_connector_has_a_page_listing_its_options() throws Exception {
+        Path pages = Files2.projectRoot().resolve("docs/connectors");
+        ConnectorRegistry registry = ConnectorRegistry.discover(getClass().getClassLoader());
+        ReferenceDocs docs = new ReferenceDocs(registry);
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        registry.sources().forEach(c -> types.add(c.type()));
+        registry.sinks().forEach(c -> types.add(c.type()));
+        for (String type : types) {
+            Path page = pages.resolve(type + ".md");
+            assertThat(page).as("docs/connectors/" + type + ".md").exists();
+            String text = Files.readString(page);
+            assertThat(docs.fillOptionBlocks(text)).as(REGENERATE).isEqualTo(text);
+            assertThat(text).as(type + " page has an example pipeline").contains("```yaml");
+            if (registry.source(type) != null) {
+                assertThat(text).contains("<!-- options: source " + type + " -->");
+            }
+            if (registry.sink(type) != null) {
+                assertThat(text).contains("<!-- options: target " + type + " -->");
+            }
+        }
+    }
+
+    @Test
     void the_documented_examples_are_valid_pipelines() throws Exception {
         Path root = Files2.projectRoot();
         try (var files = Files.walk(root.resolve("examples"))) {

@@ -95,6 +95,37 @@ public final class ReferenceDocs {
         out.append('\n');
     }
 
+    /**
+     * Fills every {@code <!-- options: source postgres -->} ... {@code <!-- /options -->} block of a hand-written
+     * page with the named connector's option table, so connector pages list every option and cannot drift.
+     */
+    public String fillOptionBlocks(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(<!-- options: (source|target|transform) ([a-z0-9_]+) -->\\n)(?s:.*?)(<!-- /options -->)")
+                .matcher(page);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Connector connector = switch (m.group(2)) {
+                case "source" -> registry.source(m.group(3));
+                case "target" -> registry.sink(m.group(3));
+                default -> registry.transform(m.group(3));
+            };
+            StringBuilder table = new StringBuilder();
+            if (connector == null) {
+                table.append("(no ").append(m.group(2)).append(' ').append(m.group(3)).append(" is installed)\n");
+            } else {
+                if (connector instanceof SinkConnector) {
+                    table.append("Every target also takes `table`, `write`, `primary_key`, `schema_policy` and `load_columns`: see ")
+                            .append("[the configuration reference](../configuration.md#targets).\n\n");
+                }
+                table(table, connector.options());
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + table + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static void table(StringBuilder out, List<OptionSpec<?>> options) {
         out.append("| key | type | default | required | description |\n|---|---|---|---|---|\n");
         for (OptionSpec<?> spec : options) {

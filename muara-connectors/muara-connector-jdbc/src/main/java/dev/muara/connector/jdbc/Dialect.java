@@ -253,6 +253,11 @@ abstract class Dialect {
     /** The column type to create for a Muara type; {@code key} columns may need a bounded type. */
     abstract String sqlType(DataType type, boolean key);
 
+    /** Why a column of {@code type} cannot keep everything about its values here, or null when it can. */
+    String lossyTarget(DataType type) {
+        return null;
+    }
+
     /** Whether tables may live in schemas Muara creates (SQLite has none; MySQL's are databases). */
     boolean createsSchemas() {
         return true;

@@ -171,6 +171,13 @@ final class MySqlDialect extends Dialect {
     }
 
     @Override
+    String lossyTarget(DataType type) {
+        return type.kind() == dev.muara.api.data.TypeKind.TIMESTAMP_TZ
+                ? "instants are kept as DATETIME(6) in UTC (a MySQL TIMESTAMP ends in 2038): the column no longer says it is an instant"
+                : null;
+    }
+
+    @Override
     boolean transactionalDdl() {
         return false;
     }

@@ -117,6 +117,7 @@ final class TableTarget {
         checkKey(first);
         List<String> definitions = new ArrayList<>();
         for (Field field : first.fields()) {
+            warnIfLossy(field);
             boolean key = target.primaryKey().contains(field.name());
             definitions.add(dialect.quote(field.name()) + " " + dialect.sqlType(field.type(), key) + (key ? " NOT NULL" : ""));
         }
@@ -127,6 +128,13 @@ final class TableTarget {
         execute("CREATE TABLE " + created.qualified(dialect) + " (" + String.join(", ", definitions) + ")");
         columns = new Catalog(dialect, connection).columns(created.qualified(dialect));
         LOG.info("created table {} with {} columns", created, first.size());
+    }
+
+    private void warnIfLossy(Field field) {
+        String lossy = dialect.lossyTarget(field.type());
+        if (lossy != null) {
+            LOG.warn("{}.{} ({}): {}", tableName(), field.name(), field.type(), lossy);
+        }
     }
 
     private void checkKey(Schema schema) {
@@ -147,6 +155,7 @@ final class TableTarget {
         for (Field field : incoming.fields()) {
             ColumnInfo current = columns.stream().filter(c -> c.name().equals(field.name())).findFirst().orElse(null);
             if (current == null) {
+                warnIfLossy(field);
                 finishLoader();
                 for (TableRef t : evolvedTables()) {
                     execute(dialect.addColumn(t.qualified(dialect), field.name(), field.type()));
