@@ -21,164 +21,59 @@ public final class DatabaseConnectors {
 
     /** {@code postgres} source. */
     public static final class PostgresSource extends DatabaseSourceConnector {
-        @Override
-        Dialect dialect() {
-            return new PostgresDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return false;
-        }
-
-        @Override
-        public String type() {
-            return "postgres";
-        }
-
-        @Override
-        public String description() {
-            return "PostgreSQL tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed with a server-side cursor.";
+        public PostgresSource() {
+            super("postgres", "PostgreSQL tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed with a server-side cursor.",
+                    new PostgresDialect(), false);
         }
     }
 
     /** {@code postgres} target. */
     public static final class PostgresTarget extends DatabaseSinkConnector {
-        @Override
-        Dialect dialect() {
-            return new PostgresDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return false;
-        }
-
-        @Override
-        public String type() {
-            return "postgres";
-        }
-
-        @Override
-        public String description() {
-            return "PostgreSQL tables, loaded with binary COPY, merged through a staging table and INSERT ... ON CONFLICT, "
-                    + "with the pipeline state in the same transaction.";
+        public PostgresTarget() {
+            super("postgres", "PostgreSQL tables, loaded with binary COPY, merged through a staging table and INSERT ... ON CONFLICT, "
+                    + "with the pipeline state in the same transaction.",
+                    new PostgresDialect(), false);
         }
     }
 
     /** {@code mysql} source (MySQL and MariaDB). */
     public static final class MySqlSource extends DatabaseSourceConnector {
-        @Override
-        Dialect dialect() {
-            return new MySqlDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return false;
-        }
-
-        @Override
-        public String type() {
-            return "mysql";
-        }
-
-        @Override
-        public String description() {
-            return "MySQL or MariaDB tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed.";
+        public MySqlSource() {
+            super("mysql", "MySQL or MariaDB tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed.",
+                    new MySqlDialect(), false);
         }
     }
 
     /** {@code mysql} target (MySQL and MariaDB). */
     public static final class MySqlTarget extends DatabaseSinkConnector {
-        @Override
-        Dialect dialect() {
-            return new MySqlDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return false;
-        }
-
-        @Override
-        public String type() {
-            return "mysql";
-        }
-
-        @Override
-        public String description() {
-            return "MySQL or MariaDB tables, loaded with batched inserts in the driver's bulk protocol, merged with "
-                    + "ON DUPLICATE KEY UPDATE, with the pipeline state in the same transaction.";
+        public MySqlTarget() {
+            super("mysql", "MySQL or MariaDB tables, loaded with batched inserts in the driver's bulk protocol, merged with "
+                    + "ON DUPLICATE KEY UPDATE, with the pipeline state in the same transaction.",
+                    new MySqlDialect(), false);
         }
     }
 
     /** {@code sqlite} source. */
     public static final class SqliteSource extends DatabaseSourceConnector {
-        @Override
-        Dialect dialect() {
-            return new SqliteDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return true;
-        }
-
-        @Override
-        public String type() {
-            return "sqlite";
-        }
-
-        @Override
-        public String description() {
-            return "SQLite tables or a query, read by declared column types: full or incremental (cursor) loads.";
+        public SqliteSource() {
+            super("sqlite", "SQLite tables or a query, read by declared column types: full or incremental (cursor) loads.",
+                    new SqliteDialect(), true);
         }
     }
 
     /** {@code sqlite} target. */
     public static final class SqliteTarget extends DatabaseSinkConnector {
-        @Override
-        Dialect dialect() {
-            return new SqliteDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return true;
-        }
-
-        @Override
-        public String type() {
-            return "sqlite";
-        }
-
-        @Override
-        public String description() {
-            return "An SQLite file: prepared batches inside one transaction, upserts with ON CONFLICT, with the pipeline state.";
+        public SqliteTarget() {
+            super("sqlite", "An SQLite file: prepared batches inside one transaction, upserts with ON CONFLICT, with the pipeline state.",
+                    new SqliteDialect(), true);
         }
     }
 
     /** {@code duckdb} source. */
     public static final class DuckDbSource extends DatabaseSourceConnector {
-        @Override
-        Dialect dialect() {
-            return new DuckDbDialect();
-        }
-
-        @Override
-        boolean fileDatabase() {
-            return true;
-        }
-
-        @Override
-        public String type() {
-            return "duckdb";
-        }
-
-        @Override
-        public String description() {
-            return "DuckDB tables or a query, opened read-only: full or incremental (cursor) loads, parallel key-range splits.";
+        public DuckDbSource() {
+            super("duckdb", "DuckDB tables or a query, opened read-only: full or incremental (cursor) loads, parallel key-range splits.",
+                    new DuckDbDialect(), true);
         }
     }
 }

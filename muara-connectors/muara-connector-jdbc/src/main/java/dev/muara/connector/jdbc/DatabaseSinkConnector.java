@@ -10,12 +10,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A relational database as a target; one subclass per database names its type and dialect. */
+/** A relational database as a target; one small subclass per database names its type and dialect. */
 abstract class DatabaseSinkConnector implements SinkConnector {
 
-    abstract Dialect dialect();
+    private final String type;
+    private final String description;
+    private final Dialect dialect;
+    private final boolean fileDatabase;
 
-    abstract boolean fileDatabase();
+    DatabaseSinkConnector(String type, String description, Dialect dialect, boolean fileDatabase) {
+        this.type = type;
+        this.description = description;
+        this.dialect = dialect;
+        this.fileDatabase = fileDatabase;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    boolean fileDatabase() {
+        return fileDatabase;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
 
     @Override
     public List<OptionSpec<?>> options() {

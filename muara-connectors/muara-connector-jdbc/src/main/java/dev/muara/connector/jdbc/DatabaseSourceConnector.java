@@ -8,13 +8,41 @@ import dev.muara.api.source.SourceContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A relational database as a source; one subclass per database names its type and dialect. */
+/** A relational database as a source; one small subclass per database names its type and dialect. */
 abstract class DatabaseSourceConnector implements SourceConnector {
 
-    abstract Dialect dialect();
+    private final String type;
+    private final String description;
+    private final Dialect dialect;
+    private final boolean fileDatabase;
 
-    /** Whether the database is a file (SQLite, DuckDB) rather than a server. */
-    abstract boolean fileDatabase();
+    /**
+     * @param fileDatabase whether the database is a file (SQLite, DuckDB) rather than a server
+     */
+    DatabaseSourceConnector(String type, String description, Dialect dialect, boolean fileDatabase) {
+        this.type = type;
+        this.description = description;
+        this.dialect = dialect;
+        this.fileDatabase = fileDatabase;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    boolean fileDatabase() {
+        return fileDatabase;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
 
     @Override
     public List<OptionSpec<?>> options() {
