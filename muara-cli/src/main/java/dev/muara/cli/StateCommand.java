@@ -78,7 +78,7 @@ final class StateCommand implements Runnable {
                 for (Map.Entry<String, Map<String, PipelineState.SplitState>> stream : state.streams().entrySet()) {
                     for (Map.Entry<String, PipelineState.SplitState> split : stream.getValue().entrySet()) {
                         PipelineState.SplitState s = split.getValue();
-                        rows.add(List.of(stream.getKey(), split.getKey(), s.done() ? "done" : "in progress",
+                        rows.add(List.of(stream.getKey(), split.getKey(), s.done() ? s.again() ? "done (read again next run)" : "done" : "in progress",
                                 s.position() == null ? "" : s.position(), s.fingerprint()));
                     }
                 }

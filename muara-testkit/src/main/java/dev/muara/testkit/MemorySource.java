@@ -35,6 +35,7 @@ public final class MemorySource implements Source {
     private final Map<String, Integer> failAt = new LinkedHashMap<>();
     private final Map<String, Map<Integer, RejectedRecord>> rejects = new LinkedHashMap<>();
     private Duration delayPerBatch = Duration.ZERO;
+    private boolean readAgainEachRun;
 
     /** Batches handed out so far, by all readers. */
     public final AtomicLong batchesRead = new AtomicLong();
@@ -108,6 +109,12 @@ public final class MemorySource implements Source {
         return this;
     }
 
+    /** Makes every split a full load, as a database table is: each new run reads it again from its start. */
+    public MemorySource readAgainEachRun() {
+        this.readAgainEachRun = true;
+        return this;
+    }
+
     /** Makes every batch take this long to read. */
     public MemorySource delay(Duration perBatch) {
         this.delayPerBatch = perBatch;
@@ -134,6 +141,7 @@ public final class MemorySource implements Source {
         maxOpenReaders.accumulateAndGet(open, Math::max);
         return new SplitReader() {
             int next = position == null ? 0 : Integer.parseInt(position);
+            boolean ended;
 
             @Override
             public Batch next(Duration maxWait) throws InterruptedException {
@@ -152,6 +160,7 @@ public final class MemorySource implements Source {
                     return batches.get(next++);
                 }
                 if (boundedness == Boundedness.BOUNDED) {
+                    ended = true;
                     return null;
                 }
                 Thread.sleep(Math.min(maxWait.toMillis(), 20));
@@ -160,7 +169,12 @@ public final class MemorySource implements Source {
 
             @Override
             public String position() {
-                return Integer.toString(next);
+                return readAgainEachRun && ended ? null : Integer.toString(next);
+            }
+
+            @Override
+            public boolean isFinal() {
+                return !readAgainEachRun;
             }
 
             @Override

@@ -38,9 +38,12 @@ import dev.muara.core.state.PipelineState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -303,7 +307,7 @@ public final class PipelineRunner {
         private List<WorkItem> plan(boolean resuming) {
             SourceConnector connector = registry.source(config.source().type());
             List<WorkItem> work = new ArrayList<>();
-            java.util.Set<String> skippedIds = new java.util.HashSet<>();
+            Set<String> skippedIds = new HashSet<>();
             long bytes = 0;
             int total = 0;
             for (StreamConfig stream : config.streams()) {
@@ -337,7 +341,8 @@ public final class PipelineRunner {
                     PipelineState.SplitState previous = state.split(split.stream(), split.id());
                     String start = null;
                     if (previous != null && previous.fingerprint().equals(split.fingerprint())) {
-                        if (previous.done()) {
+                        // finished splits are skipped, except those a new run reads again (table loads)
+                        if (previous.done() && (!previous.again() || resuming)) {
                             s.splitsSkipped++;
                             skippedIds.add(split.stream() + "\u0000" + split.id());
                             continue;
@@ -354,7 +359,7 @@ public final class PipelineRunner {
                 // forget splits that are gone (a deleted file, an old key range), so the state does not grow forever
                 for (String stream : settings.keySet()) {
                     state.retain(stream, work.stream().filter(w -> w.stream().equals(stream)).map(w -> w.split().id())
-                            .collect(java.util.stream.Collectors.toSet()), skippedIds);
+                            .collect(Collectors.toSet()), skippedIds);
                 }
             }
             splitsTotal = work.size();
@@ -399,6 +404,10 @@ public final class PipelineRunner {
 
         private RunStatus readAndWrite(List<WorkItem> work) throws Exception {
             state.beginRun(runId);
+            // every planned split is in the state from the first commit, so a resumed run plans the same ones
+            for (WorkItem item : work) {
+                state.plan(item.stream(), item.split().id(), item.split().fingerprint(), item.start());
+            }
             ConcurrentLinkedQueue<WorkItem> pending = new ConcurrentLinkedQueue<>(work);
             int threads = Math.max(1, Math.min(config.parallelism(), work.size()));
             List<Thread> readers = new ArrayList<>();
@@ -481,7 +490,7 @@ public final class PipelineRunner {
                     }
                     s.bytesRead.addAndGet(data.bytesDelta());
                     bytesRead.addAndGet(data.bytesDelta());
-                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), data.position(), false);
+                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), data.position(), false, false);
                     latestPositions.put(item.key(), data.position());
                 }
                 case Envelope.SplitEnd end -> {
@@ -490,7 +499,8 @@ public final class PipelineRunner {
                     s.seen();
                     s.bytesRead.addAndGet(end.bytesDelta());
                     bytesRead.addAndGet(end.bytesDelta());
-                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), end.position(), end.isFinal());
+                    state.update(item.stream(), item.split().id(), item.split().fingerprint(), end.position(), true,
+                            !end.isFinal());
                     inFlight.remove(item.key());
                     latestPositions.put(item.key(), end.position());
                     s.splitsFinished++;
@@ -568,7 +578,7 @@ public final class PipelineRunner {
             }
             long rejected = rejectedTotal.get();
             if (read > 0 && (double) rejected / read > config.maxRejectRatio()) {
-                MuaraException tooMany = MuaraException.data(String.format(java.util.Locale.ROOT,
+                MuaraException tooMany = MuaraException.data(String.format(Locale.ROOT,
                         "%d of %d rows were rejected (%.2f%%), more than errors.max_reject_ratio allows (%.2f%%)",
                         rejected, read, 100.0 * rejected / read, 100.0 * config.maxRejectRatio()))
                         .at(deadLetters.file().toString())

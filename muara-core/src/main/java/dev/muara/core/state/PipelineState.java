@@ -1,8 +1,10 @@
 package dev.muara.core.state;
 
 import dev.muara.api.error.MuaraException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +33,11 @@ public final class PipelineState {
      *
      * @param fingerprint the split's fingerprint when it was read
      * @param position where reading stands (null: not started)
-     * @param done whether the split is finished for good
+     * @param done whether the split was read to its end
+     * @param again whether a new run reads it again (from {@code position}, or from its start when that is null),
+     *     as a full load of a table or an incremental one does; a run that resumes one cut short does not
      */
-    public record SplitState(String fingerprint, String position, boolean done) {
+    public record SplitState(String fingerprint, String position, boolean done, boolean again) {
     }
 
     /** An empty state: nothing loaded yet. */
@@ -59,7 +63,7 @@ public final class PipelineState {
                     JsonNode s = split.getValue();
                     splits.put(split.getKey(), new SplitState(s.path("fingerprint").asString(""),
                             s.path("position").isNull() ? null : s.path("position").asString(null),
-                            s.path("done").asBoolean(false)));
+                            s.path("done").asBoolean(false), s.path("again").asBoolean(false)));
                 }
                 state.streams.put(stream.getKey(), splits);
             }
@@ -84,6 +88,9 @@ public final class PipelineState {
                 node.put("fingerprint", s.fingerprint());
                 node.put("position", s.position());
                 node.put("done", s.done());
+                if (s.again()) {
+                    node.put("again", true);
+                }
             });
         });
         return JSON.writeValueAsString(root);
@@ -125,15 +132,21 @@ public final class PipelineState {
     }
 
     /** Records where a split stands. */
-    public void update(String stream, String splitId, String fingerprint, String position, boolean done) {
-        streams.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(splitId, new SplitState(fingerprint, position, done));
+    public void update(String stream, String splitId, String fingerprint, String position, boolean done, boolean again) {
+        streams.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(splitId, new SplitState(fingerprint, position, done, again));
+    }
+
+    /** Records a split as planned by this run, to be read from {@code position} (null: its start). */
+    public void plan(String stream, String splitId, String fingerprint, String position) {
+        streams.computeIfAbsent(stream, s -> new LinkedHashMap<>())
+                .put(splitId, new SplitState(fingerprint, position, false, false));
     }
 
     /**
      * Keeps only the splits of {@code stream} a run planned to read ({@code planned}) or skipped as finished
      * ({@code skipped}, as {@code stream + "\0" + id}); the others no longer exist at the source.
      */
-    public void retain(String stream, java.util.Set<String> planned, java.util.Set<String> skipped) {
+    public void retain(String stream, Set<String> planned, Set<String> skipped) {
         Map<String, SplitState> splits = streams.get(stream);
         if (splits != null) {
             splits.keySet().removeIf(id -> !planned.contains(id) && !skipped.contains(stream + "\u0000" + id));
@@ -147,6 +160,6 @@ public final class PipelineState {
 
     /** Every stream's splits, read-only. */
     public Map<String, Map<String, SplitState>> streams() {
-        return java.util.Collections.unmodifiableMap(streams);
+        return Collections.unmodifiableMap(streams);
     }
 }

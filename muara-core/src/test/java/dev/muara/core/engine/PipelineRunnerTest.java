@@ -144,6 +144,22 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void a_resumed_run_skips_the_full_load_splits_it_finished_and_a_new_run_reads_them_again() {
+        EngineFixture f = new EngineFixture(dir);
+        f.sources.put("s", numbered(2, 4, 10).readAgainEachRun().failAt("split-1", 2));
+        String yaml = EngineFixture.pipeline("append", "parallelism: 1\ncheckpoint: {rows: 10, interval: 1h}\n", "s");
+        assertThat(f.run(yaml).record().status()).isEqualTo(RunStatus.FAILED);
+        int committed = f.store.table("s").size();
+        assertThat(committed).isGreaterThanOrEqualTo(40);
+        assertThat(ids(f.store.table("s"))).isEqualTo(range(1, committed));
+        f.sources.put("s", numbered(2, 4, 10).readAgainEachRun());
+        assertThat(f.run(yaml).record().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(ids(f.store.table("s"))).isEqualTo(range(1, 80));
+        assertThat(f.run(yaml).record().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(f.store.table("s")).hasSize(160);
+    }
+
+    @Test
     void a_failed_commit_is_resumed_from_the_last_good_one() {
         EngineFixture f = new EngineFixture(dir);
         f.sources.put("s", numbered(3, 4, 50));
@@ -219,11 +235,14 @@ class PipelineRunnerTest {
     @Test
     void a_stopped_bounded_run_commits_what_it_read_and_the_next_run_finishes_it() throws Exception {
         EngineFixture f = new EngineFixture(dir);
-        f.sources.put("s", numbered(2, 40, 10).delay(Duration.ofMillis(5)));
+        MemorySource slow = numbered(2, 40, 10).delay(Duration.ofMillis(5));
+        f.sources.put("s", slow);
         String yaml = EngineFixture.pipeline("append", "parallelism: 2\n", "s");
         PipelineRunner runner = f.runner(yaml);
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
-        Thread.sleep(60);
+        while (slow.batchesRead.get() < 4) {
+            Thread.sleep(5);
+        }
         runner.stop();
         RunResult stopped = run.get(10, TimeUnit.SECONDS);
         assertThat(stopped.record().status()).isEqualTo(RunStatus.STOPPED);

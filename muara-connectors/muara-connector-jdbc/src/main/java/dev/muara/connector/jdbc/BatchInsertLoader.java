@@ -56,7 +56,7 @@ final class BatchInsertLoader implements RowLoader {
     @Override
     public void abort() {
         try {
-            statement.clearBatch();
+            statement.close();
         } catch (SQLException e) {
             // the rollback that follows discards the rows either way
         }
@@ -65,9 +65,11 @@ final class BatchInsertLoader implements RowLoader {
 
     @Override
     public void finish() throws SQLException {
-        if (pending > 0) {
-            statement.executeBatch();
-            pending = 0;
+        try (statement) {
+            if (pending > 0) {
+                statement.executeBatch();
+                pending = 0;
+            }
         }
     }
 }

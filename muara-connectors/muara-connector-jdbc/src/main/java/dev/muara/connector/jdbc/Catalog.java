@@ -7,8 +7,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -50,6 +54,13 @@ final class Catalog {
                     TableRef ref = new TableRef(schema, name);
                     found.put(ref.toString(), ref);
                 }
+            }
+        }
+        if (!isPattern(namePattern) && found.size() > 1) {
+            // a plain name means that table: prefer the one spelt exactly so over others differing in case
+            List<TableRef> exact = found.values().stream().filter(t -> t.name().equals(namePattern)).toList();
+            if (!exact.isEmpty()) {
+                return exact;
             }
         }
         return new ArrayList<>(found.values());
@@ -102,6 +113,25 @@ final class Catalog {
             return List.of();
         }
         return new ArrayList<>(key.values());
+    }
+
+    /** The column sets of the table's unique indexes. */
+    List<Set<String>> uniqueIndexes(TableRef table) throws SQLException {
+        Map<String, Set<String>> indexes = new HashMap<>();
+        String catalog = dialect.metadataCatalog(connection, table.schema());
+        try (ResultSet rows = connection.getMetaData().getIndexInfo(catalog, dialect.metadataSchema(table.schema()),
+                table.name(), true, false)) {
+            while (rows.next()) {
+                String index = rows.getString("INDEX_NAME");
+                String column = rows.getString("COLUMN_NAME");
+                if (index != null && column != null) {
+                    indexes.computeIfAbsent(index, i -> new HashSet<>()).add(column);
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return new ArrayList<>(indexes.values());
     }
 
     static Pattern glob(String pattern) {

@@ -1,6 +1,5 @@
 package dev.muara.connector.jdbc;
 
-import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.Options;
 import dev.muara.api.option.Secret;
 import java.nio.file.Path;
@@ -45,6 +44,8 @@ record ConnectionSettings(String host, int port, String database, String user, S
                 }
             }
         }
+        plain(options, JdbcOptions.HOST, options.get(JdbcOptions.HOST));
+        plain(options, JdbcOptions.DATABASE, options.get(JdbcOptions.DATABASE));
         String cert = options.get(JdbcOptions.SSL_ROOT_CERT);
         Long pool = options.get(JdbcOptions.POOL_SIZE);
         return new ConnectionSettings(options.get(JdbcOptions.HOST), options.get(dialect.portOption()).intValue(),
@@ -54,20 +55,26 @@ record ConnectionSettings(String host, int port, String database, String user, S
     }
 
     static ConnectionSettings file(Options options, Path base) {
+        plain(options, JdbcOptions.PATH, options.get(JdbcOptions.PATH));
         Path file = base.resolve(options.get(JdbcOptions.PATH)).normalize();
         return new ConnectionSettings(null, 0, file.toAbsolutePath().toString(), null, null, "disable", null, Map.of(),
-                options.get(JdbcOptions.CONNECT_TIMEOUT), 4);
+                options.get(JdbcOptions.CONNECT_TIMEOUT), DEFAULT_POOL);
+    }
+
+    /**
+     * Refuses characters that would smuggle driver properties into the JDBC URL ({@code db?socketFactory=...},
+     * {@code file.sqlite?enable_load_extension=true}), where the property checks above could not see them.
+     */
+    private static void plain(Options options, dev.muara.api.option.OptionSpec<String> option, String value) {
+        if (value != null && value.chars().anyMatch(c -> c == '?' || c == '&' || c == ';' || c == '#' || c < 0x20
+                || c == '/' && option != JdbcOptions.PATH)) {
+            throw options.invalid(option, "must not contain ? & ; # or control characters"
+                    + (option == JdbcOptions.PATH ? "" : ", nor /") + ": driver properties go under properties:");
+        }
     }
 
     /** What to call this database in messages: {@code postgres db@host:5432}; never a secret. */
     String describe() {
         return host == null ? database : database + "@" + host + ":" + port;
-    }
-
-    void requireFile() {
-        if (!java.nio.file.Files.exists(Path.of(database))) {
-            throw MuaraException.config("the database file " + database + " does not exist")
-                    .withHint("check the path option; it is relative to the pipeline file");
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 
 /** Where connections come from: a HikariCP pool, or for DuckDB one database instance shared by duplicates. */
@@ -35,19 +36,33 @@ interface Connections extends AutoCloseable {
             config.setConnectionInitSql(init);
         }
         return new Connections() {
-            private HikariDataSource pool;
+            private volatile HikariDataSource pool;
+
+            private synchronized HikariDataSource pool() throws SQLException {
+                if (pool == null) {
+                    try {
+                        pool = new HikariDataSource(config);
+                    } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+                        throw driverCause(e);
+                    }
+                }
+                return pool;
+            }
 
             @Override
-            public synchronized Connection get() throws SQLException {
-                try {
-                    if (pool == null) {
-                        pool = new HikariDataSource(config);
+            public Connection get() throws SQLException {
+                HikariDataSource source = pool();
+                while (true) {
+                    try {
+                        return source.getConnection();
+                    } catch (SQLTransientConnectionException e) {
+                        // every connection is lent to a reader reading a whole split: wait for one, however long
+                        if (!(e.getCause() instanceof SQLException) && source.getHikariPoolMXBean() != null
+                                && source.getHikariPoolMXBean().getActiveConnections() >= settings.poolSize()) {
+                            continue;
+                        }
+                        throw e.getCause() instanceof SQLException cause ? cause : e;
                     }
-                    return pool.getConnection();
-                } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
-                    throw driverCause(e);
-                } catch (SQLException e) {
-                    throw e.getCause() instanceof SQLException cause ? cause : e;
                 }
             }
 

@@ -5,6 +5,8 @@ import dev.muara.api.option.Options;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceConnector;
 import dev.muara.api.source.SourceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,10 @@ abstract class DatabaseSourceConnector implements SourceConnector {
     public Source create(SourceContext context, Options options) {
         ConnectionSettings settings = fileDatabase() ? ConnectionSettings.file(options, context.baseDirectory())
                 : ConnectionSettings.server(options, context.baseDirectory(), dialect());
+        if (fileDatabase() && !Files.exists(Path.of(settings.database()))) {
+            // opening a missing SQLite file would create an empty one and load nothing, silently
+            throw options.invalid(JdbcOptions.PATH, "the database file " + settings.database() + " does not exist");
+        }
         return new JdbcSource(dialect(), context, options, settings);
     }
 

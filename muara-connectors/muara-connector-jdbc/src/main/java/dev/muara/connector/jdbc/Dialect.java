@@ -189,7 +189,11 @@ abstract class Dialect {
                 if (v == null) {
                     into.appendNull();
                 } else {
-                    into.appendInt((int) v.toEpochDay());
+                    long day = v.toEpochDay();
+                    if (day != (int) day) {
+                        throw outOfRange(column, v);
+                    }
+                    into.appendInt((int) day);
                 }
             }
             case TIME -> {
@@ -205,7 +209,7 @@ abstract class Dialect {
                 if (v == null) {
                     into.appendNull();
                 } else {
-                    into.appendLong(micros(v.toInstant(ZoneOffset.UTC)));
+                    into.appendLong(micros(column, v, v.toInstant(ZoneOffset.UTC)));
                 }
             }
             case TIMESTAMP_TZ -> {
@@ -213,11 +217,30 @@ abstract class Dialect {
                 if (v == null) {
                     into.appendNull();
                 } else {
-                    into.appendLong(micros(v.toInstant()));
+                    into.appendLong(micros(column, v, v.toInstant()));
                 }
             }
             default -> into.appendObject(rows.getString(index));
         }
+    }
+
+    private static long micros(ColumnInfo column, Object value, Instant instant) {
+        try {
+            return micros(instant);
+        } catch (ArithmeticException e) {
+            throw outOfRange(column, value);
+        }
+    }
+
+    /** PostgreSQL's infinity and dates far beyond year 5 million have no place in Muara's date and timestamp types. */
+    private static MuaraException outOfRange(ColumnInfo column, Object value) {
+        String shown = value instanceof LocalDate d && (d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN))
+            || value instanceof LocalDateTime t && (t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN))
+            || value instanceof OffsetDateTime o && (o.equals(OffsetDateTime.MAX) || o.equals(OffsetDateTime.MIN))
+            ? "infinity" : value.toString();
+        return MuaraException.data("column '" + column.name() + "' holds " + shown + ", outside the range Muara can carry")
+            .withHint("convert it in a query, for example CASE WHEN isfinite(" + column.name() + ") THEN " + column.name()
+                + " END, or read the table with a query that casts the column to text");
     }
 
     static long micros(Instant instant) {
@@ -240,12 +263,27 @@ abstract class Dialect {
         };
     }
 
-    /** A row-value comparison {@code (a, b) > (?, ?)}. */
-    String after(List<String> quotedColumns) {
-        if (quotedColumns.size() == 1) {
-            return quotedColumns.get(0) + " > ?";
+    /** Skips the first {@code rows} rows of an ordered query. */
+    String offset(long rows) {
+        return "OFFSET " + rows;
+    }
+
+    /** A row-value comparison {@code (a, b) > (?, ?)} of column expressions and parameter expressions. */
+    String after(List<String> columns, List<String> parameters) {
+        if (columns.size() == 1) {
+            return columns.get(0) + " > " + parameters.get(0);
         }
-        return "(" + String.join(", ", quotedColumns) + ") > (" + "?, ".repeat(quotedColumns.size() - 1) + "?)";
+        return "(" + String.join(", ", columns) + ") > (" + String.join(", ", parameters) + ")";
+    }
+
+    /** A column as it is ordered and compared with positions: itself, unless the database stores it as text. */
+    String compared(ColumnInfo column) {
+        return quote(column.name());
+    }
+
+    /** A position parameter as it is compared with {@link #compared} columns. */
+    String comparedParameter(ColumnInfo column) {
+        return "?";
     }
 
     // --- writing ------------------------------------------------------------------------------------------------

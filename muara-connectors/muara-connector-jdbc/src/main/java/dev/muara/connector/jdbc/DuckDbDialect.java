@@ -34,7 +34,6 @@ final class DuckDbDialect extends Dialect {
 
     @Override
     Connections connections(ConnectionSettings settings) {
-        settings.requireFile();
         return Connections.duckdb(this, settings);
     }
 

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class JdbcSource implements Source {
             Catalog catalog = new Catalog(dialect, connection);
             String query = options.get(JdbcOptions.QUERY);
             if (query != null) {
-                String from = "(" + query + ") muara_query";
+                String from = "(" + query.strip().replaceAll(";+$", "") + "\n) muara_query";
                 List<ColumnInfo> columns = catalog.columns(from);
                 result.add(register(planTable(context.stream(), "query", from, columns, List.of(), null, plan, catalog)).get(0));
                 return result;
@@ -142,8 +143,11 @@ final class JdbcSource implements Source {
             order.add(cursor);
         }
         boolean keyUsable = key.stream().allMatch(k -> columns.stream().anyMatch(c -> c.name().equals(k) && dialect.orderable(c)));
-        if (keyUsable) {
+        if (keyUsable && !key.isEmpty()) {
             key.stream().filter(k -> !order.contains(k)).forEach(order::add);
+        } else {
+            // no key: every orderable column breaks ties, so a position never falls inside a run of equal values
+            columns.stream().filter(dialect::orderable).map(ColumnInfo::name).filter(c -> !order.contains(c)).forEach(order::add);
         }
         String lookback = options.get(JdbcOptions.LOOKBACK);
         String fingerprint = (cursor == null ? "full" : "cursor=" + cursor) + "|order=" + String.join(",", order);
@@ -164,9 +168,8 @@ final class JdbcSource implements Source {
         List<TableSplit> out = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             String[] r = ranges.get(i);
-            boolean last = i == ranges.size() - 1;
-            String id = name + "@" + PositionCodec.encode(java.util.Arrays.asList(r[0], r[1]));
-            out.add(new TableSplit(stream, id, from, columns, order, new TableSplit.Range(partitionColumn, r[0], r[1], last),
+            String id = name + "@" + PositionCodec.encode(Arrays.asList(r[0], r[1]));
+            out.add(new TableSplit(stream, id, from, columns, order, new TableSplit.Range(partitionColumn, r[0], r[1], r[1] == null),
                     null, null, fingerprint));
         }
         return out;

@@ -82,14 +82,15 @@ final class JdbcSplitReader implements SplitReader {
             TableSplit.Range range = split.range();
             if (range != null) {
                 ColumnInfo column = split.column(range.column());
-                String quoted = dialect.quote(range.column());
+                String quoted = dialect.compared(column);
+                String parameter = dialect.comparedParameter(column);
                 StringBuilder bounds = new StringBuilder();
                 if (range.lower() != null) {
-                    bounds.append(quoted).append(" >= ?");
+                    bounds.append(quoted).append(" >= ").append(parameter);
                     parameters.add(dialect.bindValue(column.type(), range.lower()));
                 }
                 if (range.upper() != null) {
-                    bounds.append(bounds.isEmpty() ? "" : " AND ").append(quoted).append(" < ?");
+                    bounds.append(bounds.isEmpty() ? "" : " AND ").append(quoted).append(" < ").append(parameter);
                     parameters.add(dialect.bindValue(column.type(), range.upper()));
                 }
                 if (!bounds.isEmpty()) {
@@ -108,10 +109,10 @@ final class JdbcSplitReader implements SplitReader {
             }
             List<String> order = offsetMode ? everyOrderableColumn() : split.order();
             if (!order.isEmpty()) {
-                sql.append(" ORDER BY ").append(String.join(", ", order.stream().map(dialect::quote).toList()));
+                sql.append(" ORDER BY ").append(String.join(", ", order.stream().map(c -> dialect.compared(split.column(c))).toList()));
             }
             if (offsetMode && offset > 0) {
-                sql.append(" OFFSET ").append(offset);
+                sql.append(' ').append(dialect.offset(offset));
             }
             dialect.prepareForStreaming(opened);
             PreparedStatement prepared = opened.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -127,6 +128,15 @@ final class JdbcSplitReader implements SplitReader {
                 opened.close();
             }
             throw dialect.failure("cannot read " + split.id(), e, settings);
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                try {
+                    opened.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
     }
 
@@ -141,11 +151,13 @@ final class JdbcSplitReader implements SplitReader {
     private void resumeCondition(List<String> conditions, List<Object> parameters) {
         if (split.cursor() != null && split.lookback() != null && lastKey.get(0) != null) {
             ColumnInfo cursor = split.column(split.cursor());
-            conditions.add(dialect.quote(split.cursor()) + " > ?");
+            conditions.add(dialect.compared(cursor) + " > " + dialect.comparedParameter(cursor));
             parameters.add(dialect.bindValue(cursor.type(), behind(cursor.type(), lastKey.get(0), split.lookback())));
             return;
         }
-        conditions.add(dialect.after(split.order().stream().map(dialect::quote).toList()));
+        List<ColumnInfo> order = split.order().stream().map(split::column).toList();
+        conditions.add(dialect.after(order.stream().map(dialect::compared).toList(),
+                order.stream().map(dialect::comparedParameter).toList()));
         for (int i = 0; i < split.order().size(); i++) {
             parameters.add(dialect.bindValue(split.column(split.order().get(i)).type(), lastKey.get(i)));
         }

@@ -71,6 +71,11 @@ final class MySqlDialect extends Dialect {
     }
 
     @Override
+    String offset(long rows) {
+        return "LIMIT 18446744073709551615 OFFSET " + rows;
+    }
+
+    @Override
     String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }
@@ -154,6 +159,15 @@ final class MySqlDialect extends Dialect {
     }
 
     @Override
+    Object bindValue(DataType type, String text) {
+        if (type.kind() == dev.muara.api.data.TypeKind.TIMESTAMP_TZ) {
+            // the driver would shift an OffsetDateTime into the JVM's zone; the session is in UTC
+            return LocalDateTime.ofInstant(java.time.Instant.parse(text), ZoneOffset.UTC);
+        }
+        return super.bindValue(type, text);
+    }
+
+    @Override
     String sqlType(DataType type, boolean key) {
         return switch (type.kind()) {
             case BOOLEAN -> "BOOLEAN";
@@ -218,7 +232,7 @@ final class MySqlDialect extends Dialect {
         String old = qualified(schema, to + "__muara_old");
         String target = qualified(schema, to);
         String replacement = qualified(schema, from);
-        return List.of("CREATE TABLE IF NOT EXISTS " + target + " LIKE " + replacement,
+        return List.of("DROP TABLE IF EXISTS " + old, "CREATE TABLE IF NOT EXISTS " + target + " LIKE " + replacement,
                 "RENAME TABLE " + target + " TO " + old + ", " + replacement + " TO " + target,
                 "DROP TABLE " + old);
     }

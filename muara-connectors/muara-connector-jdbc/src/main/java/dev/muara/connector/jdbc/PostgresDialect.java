@@ -69,7 +69,7 @@ final class PostgresDialect extends Dialect {
             case "bool" -> new ColumnInfo(name, jdbcType, typeName, precision, scale, DataType.BOOLEAN, null);
             case "timestamptz" -> new ColumnInfo(name, jdbcType, typeName, precision, scale, DataType.TIMESTAMP_TZ, null);
             case "timestamp" -> new ColumnInfo(name, jdbcType, typeName, precision, scale, DataType.TIMESTAMP, null);
-            case "money", "interval", "uuid", "inet", "cidr", "macaddr", "xml", "bit", "varbit" ->
+            case "timetz", "money", "interval", "uuid", "inet", "cidr", "macaddr", "xml", "bit", "varbit" ->
                 new ColumnInfo(name, jdbcType, typeName, precision, scale, DataType.STRING, null);
             case "numeric" -> super.column(name, Types.NUMERIC, typeName, precision == 131089 ? 0 : precision, scale);
             default -> super.column(name, jdbcType, typeName, precision, scale);

@@ -17,9 +17,12 @@ interface RowLoader {
      */
     void load(Column[] columns, int rows, long firstSequence) throws SQLException;
 
-    /** Sends what is buffered; the loader may be used again afterwards. */
+    /** Sends what is buffered and releases what the loader holds; it is not used again. */
     void finish() throws SQLException;
 
-    /** Drops what is buffered or under way, before a rollback (a connection in the middle of a COPY can do nothing else). */
+    /**
+     * Drops what is buffered or under way and releases what the loader holds, before a rollback (a connection in
+     * the middle of a COPY can do nothing else).
+     */
     void abort();
 }

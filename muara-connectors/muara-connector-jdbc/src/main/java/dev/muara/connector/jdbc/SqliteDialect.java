@@ -6,6 +6,7 @@ import dev.muara.api.data.TypeKind;
 import dev.muara.api.error.MuaraException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +49,34 @@ final class SqliteDialect extends Dialect {
         Properties properties = super.properties(settings);
         properties.setProperty("busy_timeout", Long.toString(settings.connectTimeout().toMillis()));
         return properties;
+    }
+
+    @Override
+    String offset(long rows) {
+        return "LIMIT -1 OFFSET " + rows;
+    }
+
+    /**
+     * SQLite keeps dates and decimals as text or numbers in varying forms ({@code 2024-01-31 10:00:00},
+     * {@code 2024-01-31T10:00}, {@code 1.5}, {@code '1.50'}); they order and compare as julian days and reals,
+     * which every form agrees on (to some ten microseconds for timestamps).
+     */
+    @Override
+    String compared(ColumnInfo column) {
+        return switch (column.type().kind()) {
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> "julianday(" + quote(column.name()) + ")";
+            case DECIMAL, FLOAT64 -> "CAST(" + quote(column.name()) + " AS REAL)";
+            default -> quote(column.name());
+        };
+    }
+
+    @Override
+    String comparedParameter(ColumnInfo column) {
+        return switch (column.type().kind()) {
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> "julianday(?)";
+            case DECIMAL, FLOAT64 -> "CAST(? AS REAL)";
+            default -> "?";
+        };
     }
 
     @Override
@@ -103,10 +132,19 @@ final class SqliteDialect extends Dialect {
     void read(ResultSet rows, int index, ColumnInfo column, Column into) throws SQLException {
         TypeKind kind = column.type().kind();
         switch (kind) {
-            case INT32, INT64, FLOAT64, STRING, JSON -> super.read(rows, index, column, into);
+            case STRING, JSON -> super.read(rows, index, column, into);
+            case INT32, INT64, FLOAT64 -> {
+                // SQLite hands out any value for any column; the driver would turn 'abc' into 0 and 3.7 into 3
+                Object v = rows.getObject(index);
+                if (v == null) {
+                    into.appendNull();
+                } else if (!appendNumber(kind, v, into)) {
+                    throw misfit(column, v);
+                }
+            }
             case BINARY -> {
                 Object v = rows.getObject(index);
-                into.appendObject(v == null ? null : v instanceof byte[] b ? b : v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                into.appendObject(v == null ? null : v instanceof byte[] b ? b : v.toString().getBytes(StandardCharsets.UTF_8));
             }
             default -> {
                 String text = rows.getString(index);
@@ -117,18 +155,64 @@ final class SqliteDialect extends Dialect {
                 try {
                     appendParsed(kind, column, text, into);
                 } catch (DateTimeParseException | NumberFormatException e) {
-                    throw MuaraException.data("column " + column.name() + " holds '" + text + "', which is not a "
-                            + column.type()).withHint("SQLite keeps any value in any column; fix the value, or declare the column TEXT");
+                    throw misfit(column, text);
                 }
             }
         }
     }
 
+    private static boolean appendNumber(TypeKind kind, Object value, Column into) {
+        if (kind == TypeKind.FLOAT64) {
+            if (value instanceof Number n) {
+                into.appendDouble(n.doubleValue());
+                return true;
+            }
+            try {
+                into.appendDouble(Double.parseDouble(value.toString().trim()));
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        long v;
+        if (value instanceof Integer || value instanceof Long) {
+            v = ((Number) value).longValue();
+        } else if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15) {
+            v = d.longValue();
+        } else {
+            try {
+                v = Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (kind == TypeKind.INT32) {
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                return false;
+            }
+            into.appendInt((int) v);
+        } else {
+            into.appendLong(v);
+        }
+        return true;
+    }
+
+    private static MuaraException misfit(ColumnInfo column, Object value) {
+        return MuaraException.data("column " + column.name() + " holds '" + value + "', which is not a " + column.type())
+                .withHint("SQLite keeps any value in any column; fix the value, or declare the column TEXT");
+    }
+
     private static void appendParsed(TypeKind kind, ColumnInfo column, String text, Column into) {
         switch (kind) {
-            case BOOLEAN -> into.appendBoolean(text.equals("1") || text.equalsIgnoreCase("true"));
+            case BOOLEAN -> {
+                String t = text.trim().toLowerCase(Locale.ROOT);
+                if (!t.equals("1") && !t.equals("0") && !t.equals("true") && !t.equals("false")) {
+                    throw misfit(column, text);
+                }
+                into.appendBoolean(t.equals("1") || t.equals("true"));
+            }
             case DECIMAL -> into.appendObject(new BigDecimal(text.trim()).setScale(column.type().scale(), RoundingMode.HALF_EVEN));
-            case DATE -> into.appendInt((int) LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay());
+            case DATE -> into.appendInt((int) LocalDate.parse(text).toEpochDay());
             case TIME -> into.appendLong(LocalTime.parse(text).toNanoOfDay() / 1000);
             case TIMESTAMP -> into.appendLong(micros(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC)));
             case TIMESTAMP_TZ -> into.appendLong(micros(text.endsWith("Z") ? Instant.parse(text)

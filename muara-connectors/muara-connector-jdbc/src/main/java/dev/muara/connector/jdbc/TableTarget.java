@@ -9,11 +9,14 @@ import dev.muara.api.error.MuaraException;
 import dev.muara.api.sink.StreamTarget;
 import dev.muara.api.sink.WriteMode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,7 @@ final class TableTarget {
         String schema = dot > 0 ? name.substring(0, dot) : defaultSchema;
         this.table = new TableRef(schema, dot > 0 ? name.substring(dot + 1) : name);
         this.staged = target.write() == WriteMode.MERGE && dialect instanceof PostgresDialect;
-        if (schema != null && dialect.createsSchemas()) {
+        if (schema != null && dialect.createsSchemas() && !schemaExists(schema)) {
             execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
         }
         Catalog catalog = new Catalog(dialect, connection);
@@ -65,6 +68,32 @@ final class TableTarget {
         }
         TableRef described = staged ? table : load;
         columns = catalog.exists(described) ? catalog.columns(described.qualified(dialect)) : null;
+        if (columns != null && target.write() == WriteMode.MERGE) {
+            checkMergeKey();
+        }
+    }
+
+    private boolean schemaExists(String schema) throws SQLException {
+        try (ResultSet schemas = connection.getMetaData().getSchemas(null, schema)) {
+            while (schemas.next()) {
+                if (schemas.getString("TABLE_SCHEM").equals(schema)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Merge upserts on the key: a table made elsewhere must have a primary key or unique index on exactly it. */
+    private void checkMergeKey() throws SQLException {
+        Set<String> key = new HashSet<>(target.primaryKey());
+        Catalog catalog = new Catalog(dialect, connection);
+        if (new HashSet<>(catalog.primaryKey(table)).equals(key) || catalog.uniqueIndexes(table).contains(key)) {
+            return;
+        }
+        throw MuaraException.config("table " + tableName() + " has no primary key or unique index on ("
+                + String.join(", ", target.primaryKey()) + "), which write: merge upserts on").at(tableName())
+                .withHint("add one (ALTER TABLE ... ADD PRIMARY KEY), or load into a new table Muara creates");
     }
 
     String tableName() {
@@ -176,6 +205,11 @@ final class TableTarget {
                     if (sql != null) {
                         LOG.info("widened column {} of {} from {} to {}", field.name(), tableName(), current.type(), wider);
                         changed = true;
+                    } else {
+                        // the database keeps any value in the column as it is (SQLite): only the type values take changes
+                        columns = columns.stream().map(c -> c == current ? new ColumnInfo(c.name(), c.jdbcType(),
+                                c.typeName(), c.precision(), c.scale(), wider, c.lossy()) : c).toList();
+                        mappedSchema = null;
                     }
                 }
             }
