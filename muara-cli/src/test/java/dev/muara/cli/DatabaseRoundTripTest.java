@@ -92,7 +92,9 @@ class DatabaseRoundTripTest {
     }
 
     private static String mariadb(String database) {
-        return "  type: mysql\n  host: 127.0.0.1\n  port: 3306\n  database: " + database + "\n  user: root\n";
+        TestDatabases.Server server = TestDatabases.mariadb().orElseThrow();
+        return "  type: mysql\n  host: " + server.host() + "\n  port: " + server.port() + "\n  database: " + database
+                + "\n  user: " + server.user() + "\n";
     }
 
     private Path pipeline(String name, String source, String tableOptions, String target) throws Exception {
@@ -118,7 +120,7 @@ class DatabaseRoundTripTest {
     @ValueSource(strings = {"postgres", "mysql", "duckdb", "sqlite"})
     void every_value_survives_a_round_trip(String via) throws Exception {
         if (via.equals("mysql")) {
-            assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.NO_MARIADB);
+            assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
         }
         List<List<Object>> original;
         try (Connection c = TestDatabases.postgresConnection(ORIGINAL)) {

@@ -291,6 +291,11 @@ abstract class Dialect {
     /** The column type to create for a Muara type; {@code key} columns may need a bounded type. */
     abstract String sqlType(DataType type, boolean key);
 
+    /** What follows the column list of a CREATE TABLE: the storage settings a database needs to hold every value. */
+    String tableOptions() {
+        return "";
+    }
+
     /** Why a column of {@code type} cannot keep everything about its values here, or null when it can. */
     String lossyTarget(DataType type) {
         return null;

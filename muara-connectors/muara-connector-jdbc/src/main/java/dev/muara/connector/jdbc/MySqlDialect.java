@@ -209,7 +209,17 @@ final class MySqlDialect extends Dialect {
     @Override
     List<String> createStateTable() {
         return List.of("CREATE TABLE IF NOT EXISTS " + stateTable() + " (pipeline VARCHAR(255) PRIMARY KEY, "
-                + "checkpoint BIGINT NOT NULL, state LONGTEXT NOT NULL, updated_at DATETIME(6) NOT NULL)");
+                + "checkpoint BIGINT NOT NULL, state LONGTEXT NOT NULL, updated_at DATETIME(6) NOT NULL)" + tableOptions());
+    }
+
+    /**
+     * Every Unicode character, whatever the server's default character set (often latin1, or utf8mb3 without emoji),
+     * and keys compared exactly, as the other databases do: with a case-insensitive collation, a merge would take
+     * 'a' and 'A' for the same key.
+     */
+    @Override
+    String tableOptions() {
+        return " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     }
 
     @Override

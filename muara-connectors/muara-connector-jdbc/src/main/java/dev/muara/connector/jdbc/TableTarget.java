@@ -154,7 +154,7 @@ final class TableTarget {
             definitions.add("PRIMARY KEY (" + target.primaryKey().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ")");
         }
         TableRef created = staged ? table : load;
-        execute("CREATE TABLE " + created.qualified(dialect) + " (" + String.join(", ", definitions) + ")");
+        execute("CREATE TABLE " + created.qualified(dialect) + " (" + String.join(", ", definitions) + ")" + dialect.tableOptions());
         columns = new Catalog(dialect, connection).columns(created.qualified(dialect));
         LOG.info("created table {} with {} columns", created, first.size());
     }

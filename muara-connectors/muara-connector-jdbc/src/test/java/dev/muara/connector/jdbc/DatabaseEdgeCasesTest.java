@@ -127,8 +127,7 @@ class DatabaseEdgeCasesTest {
     @Test
     void connection_values_that_would_smuggle_driver_settings_into_the_url_are_refused() {
         for (String database : List.of("test?allowLoadLocalInfile=true", "test&sslMode=disable", "test;x=1", "a/b")) {
-            Map<String, Object> options = JdbcTesting.mariadbOptions(database);
-            options.put("tables", List.of("t"));
+            Map<String, Object> options = Map.of("host", "127.0.0.1", "database", database, "tables", List.of("t"));
             assertThatThrownBy(() -> new DatabaseConnectors.MySqlSource().create(new SourceContext("t", "s", dir),
                     Options.of("source 'mysql'", options)))
                     .isInstanceOf(MuaraException.class).hasMessageContaining("database");
@@ -149,8 +148,33 @@ class DatabaseEdgeCasesTest {
     }
 
     @Test
+    void mysql_tables_hold_any_text_and_tell_keys_apart_by_case_whatever_the_server_default() throws Exception {
+        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
+        String database = TestDatabases.newMariaDbDatabase();
+        try (Connection c = TestDatabases.mariadbConnection(database); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " CHARACTER SET latin1 COLLATE latin1_swedish_ci");
+        }
+        Schema schema = Schema.of(new Field("k", DataType.STRING), new Field("name", DataType.STRING));
+        try (Sink sink = new DatabaseConnectors.MySqlTarget().create(new SinkContext("t", dir),
+                Options.of("target 'mysql'", JdbcTesting.mariadbOptions(database)));
+                SinkWriter writer = sink.open(new WriterContext("r1", false,
+                        List.of(new StreamTarget("s", "t", WriteMode.MERGE, List.of("k"), Options.of("s", Map.of())))))) {
+            writer.write("s", Rows.batch(schema, List.of(Rows.row("a", "佐藤 😀"), Rows.row("A", "Zoë"))));
+            writer.commit(new dev.muara.api.sink.Checkpoint(1, "{}", true));
+        }
+        try (Connection c = TestDatabases.mariadbConnection(database); Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT k, name FROM t ORDER BY k")) {
+            List<String> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(rows.getString(1) + "=" + rows.getString(2));
+            }
+            assertThat(read).containsExactly("A=Zoë", "a=佐藤 😀");
+        }
+    }
+
+    @Test
     void merge_into_an_existing_table_without_a_key_on_the_merge_columns_is_refused() throws Exception {
-        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.NO_MARIADB);
+        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
         String database = TestDatabases.newMariaDbDatabase();
         try (Connection c = TestDatabases.mariadbConnection(database); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id BIGINT, v VARCHAR(10))");

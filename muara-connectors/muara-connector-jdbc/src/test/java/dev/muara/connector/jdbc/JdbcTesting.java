@@ -35,11 +35,12 @@ final class JdbcTesting {
     }
 
     static Map<String, Object> mariadbOptions(String database) {
+        TestDatabases.Server server = TestDatabases.mariadb().orElseThrow();
         Map<String, Object> options = new HashMap<>();
-        options.put("host", "127.0.0.1");
-        options.put("port", 3306L);
+        options.put("host", server.host());
+        options.put("port", (long) server.port());
         options.put("database", database);
-        options.put("user", "root");
+        options.put("user", server.user());
         return options;
     }
 

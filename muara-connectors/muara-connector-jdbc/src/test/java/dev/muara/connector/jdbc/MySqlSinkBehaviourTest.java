@@ -22,7 +22,7 @@ class MySqlSinkBehaviourTest extends SinkBehaviour {
 
     @BeforeEach
     void server() {
-        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.NO_MARIADB);
+        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
         database = TestDatabases.newMariaDbDatabase();
     }
 

@@ -24,7 +24,7 @@ class MySqlSourceBehaviourTest extends SourceBehaviour {
 
     @BeforeAll
     static void server() {
-        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.NO_MARIADB);
+        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
         database = TestDatabases.newMariaDbDatabase();
     }
 

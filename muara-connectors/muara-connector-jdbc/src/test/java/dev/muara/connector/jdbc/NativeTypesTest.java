@@ -42,7 +42,7 @@ class NativeTypesTest {
 
     @Test
     void mysql_tinyint1_unsigned_year_enum_set_datetime_and_timestamp() throws Exception {
-        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.NO_MARIADB);
+        assumeTrue(TestDatabases.mariadb().isPresent(), TestDatabases.noMariaDb());
         String database = TestDatabases.newMariaDbDatabase();
         try (Connection c = TestDatabases.mariadbConnection(database); Statement s = c.createStatement()) {
             s.execute("SET time_zone = '+00:00'");
