@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Shows a run's progress: on a terminal, a bar redrawn in place (rows, bytes, rows/s, ETA when the input size is
- * known); elsewhere, a log line every 10 seconds.
+ * known); elsewhere, a log line every 10 seconds. A stream shows rows loaded, its recent rate, end-to-end latency
+ * and lag instead.
  */
 final class ProgressReporter {
 
@@ -17,6 +18,8 @@ final class ProgressReporter {
     private final String pipeline;
     private final Thread thread;
     private volatile boolean running = true;
+    private long lastLoaded;
+    private long lastAt;
 
     ProgressReporter(PipelineRunner runner, boolean bar, String pipeline) {
         this.runner = runner;
@@ -56,13 +59,42 @@ final class ProgressReporter {
             if (p.elapsedMillis() == 0) {
                 continue;
             }
+            String text = p.continuous() ? streamLine(p, recentRate(p)) : line(p);
             if (bar) {
-                System.err.print("\r\033[K" + line(p));
+                System.err.print("\r\033[K" + text);
                 System.err.flush();
             } else {
-                System.err.println(pipeline + ": " + line(p));
+                System.err.println(pipeline + ": " + text);
             }
         }
+    }
+
+    /** Rows loaded per second since the previous sample (the whole run for the first). */
+    private double recentRate(RunProgress p) {
+        long loaded = p.rowsLoaded();
+        long at = p.elapsedMillis();
+        double rate = at > lastAt ? (loaded - lastLoaded) * 1000.0 / (at - lastAt) : 0;
+        lastLoaded = loaded;
+        lastAt = at;
+        return rate;
+    }
+
+    /** A stream's line: rows loaded, the recent rate, latency percentiles and lag where known. */
+    static String streamLine(RunProgress p, double rowsPerSecond) {
+        StringBuilder out = new StringBuilder();
+        out.append(Terminal.count(p.rowsLoaded())).append(" rows loaded, ")
+                .append(Terminal.count(Math.round(rowsPerSecond))).append(" rows/s");
+        if (p.latencyP50Millis() >= 0) {
+            out.append(", latency p50 ").append(Terminal.duration(p.latencyP50Millis()))
+                    .append(" p99 ").append(Terminal.duration(p.latencyP99Millis()));
+        }
+        if (p.lag() >= 0) {
+            out.append(", lag ").append(Terminal.count(p.lag()));
+        }
+        if (p.rowsRejected() > 0) {
+            out.append(", ").append(Terminal.count(p.rowsRejected())).append(" rejected");
+        }
+        return out.toString();
     }
 
     static String line(RunProgress p) {

@@ -36,6 +36,8 @@ public final class MemorySource implements Source {
     private final Map<String, Map<Integer, RejectedRecord>> rejects = new LinkedHashMap<>();
     private Duration delayPerBatch = Duration.ZERO;
     private boolean readAgainEachRun;
+    private boolean requestCommits;
+    private String eventTimeColumn;
 
     /** Batches handed out so far, by all readers. */
     public final AtomicLong batchesRead = new AtomicLong();
@@ -115,6 +117,26 @@ public final class MemorySource implements Source {
         return this;
     }
 
+    /**
+     * Makes an unbounded reader that has nothing new ask for a commit while batches it handed out are not yet
+     * acknowledged, as a broker reader with a full in-flight window does.
+     */
+    public MemorySource requestCommits() {
+        this.requestCommits = true;
+        return this;
+    }
+
+    /** Names the column holding each row's event time, for the engine's latency figures. */
+    public MemorySource withEventTimeColumn(String column) {
+        this.eventTimeColumn = column;
+        return this;
+    }
+
+    @Override
+    public String eventTimeColumn(String stream) {
+        return eventTimeColumn;
+    }
+
     /** Makes every batch take this long to read. */
     public MemorySource delay(Duration perBatch) {
         this.delayPerBatch = perBatch;
@@ -142,6 +164,7 @@ public final class MemorySource implements Source {
         return new SplitReader() {
             int next = position == null ? 0 : Integer.parseInt(position);
             boolean ended;
+            int acknowledged;
 
             @Override
             public Batch next(Duration maxWait) throws InterruptedException {
@@ -162,6 +185,10 @@ public final class MemorySource implements Source {
                 if (boundedness == Boundedness.BOUNDED) {
                     ended = true;
                     return null;
+                }
+                if (requestCommits && acknowledged < next) {
+                    // as a broker reader whose in-flight window is full: nothing more comes until it acknowledges
+                    context.requestCommit();
                 }
                 Thread.sleep(Math.min(maxWait.toMillis(), 20));
                 return Batch.empty(batches.isEmpty() ? Schema.EMPTY : batches.get(0).schema());
@@ -184,6 +211,9 @@ public final class MemorySource implements Source {
 
             @Override
             public void committed(String committedPosition) {
+                if (committedPosition != null) {
+                    acknowledged = Integer.parseInt(committedPosition);
+                }
                 committed.add(split.id() + "@" + committedPosition);
             }
 

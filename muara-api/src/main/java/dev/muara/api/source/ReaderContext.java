@@ -14,4 +14,13 @@ public interface ReaderContext {
      * reject limit is passed; the reader just carries on with the next record.
      */
     void reject(RejectedRecord record);
+
+    /**
+     * Asks for a commit soon, sooner than the checkpoint interval: an unbounded reader whose upstream sends no more
+     * until it acknowledges (an MQTT in-flight window, a full AMQP prefetch, waiting HTTP clients) calls it so the
+     * rows it holds are committed and it can acknowledge them. Call it from {@code next} each time nothing new has
+     * arrived while records are unacknowledged; it does nothing when no rows wait for a commit.
+     */
+    default void requestCommit() {
+    }
 }

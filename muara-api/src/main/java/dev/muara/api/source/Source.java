@@ -46,6 +46,14 @@ public interface Source extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The column of {@code stream} holding each record's event or arrival time (a {@code timestamptz}), from which
+     * the engine measures end-to-end latency (commit time minus that time); null when there is none.
+     */
+    default String eventTimeColumn(String stream) {
+        return null;
+    }
+
     @Override
     default void close() throws Exception {
     }

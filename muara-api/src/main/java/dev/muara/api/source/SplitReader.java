@@ -49,6 +49,14 @@ public interface SplitReader extends AutoCloseable {
     default void committed(String position) {
     }
 
+    /**
+     * Records the source holds beyond this reader's position (a Kafka partition's end offset minus the position),
+     * for the live lag figure; -1 when the source cannot tell. Called on the reader's thread after {@link #next}.
+     */
+    default long lag() {
+        return -1;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param maxRejects rejected rows allowed before the run fails
  * @param maxRejectRatio the largest share of rejected rows, checked at the end of a run; null when not set
  * @param checkpointRows commit after this many rows
- * @param checkpointInterval commit after this much time
+ * @param checkpointInterval commit after this much time; null for the engine's default (by source boundedness)
  * @param parallelism splits read at once
  * @param batchRows rows per batch
  * @param retry how transient faults are retried

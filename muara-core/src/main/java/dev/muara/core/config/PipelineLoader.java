@@ -131,7 +131,7 @@ public final class PipelineLoader {
             JsonNode checkpoint = root.get("checkpoint");
             long rows = checkpoint != null && checkpoint.has("rows") ? checkpoint.get("rows").asLong()
                     : PipelineOptions.CHECKPOINT_ROWS.defaultValue();
-            Duration interval = PipelineOptions.CHECKPOINT_INTERVAL.defaultValue();
+            Duration interval = null;
             if (checkpoint != null && checkpoint.has("interval")) {
                 try {
                     interval = OptionValues.duration(checkpoint.get("interval"));

@@ -61,8 +61,8 @@ public final class PipelineOptions {
             "Commit after this many rows since the last commit.").withDefault(500_000L).atLeast(1);
 
     public static final OptionSpec<Duration> CHECKPOINT_INTERVAL = OptionSpec.duration("interval",
-            "Commit after this much time since the last commit, whichever of rows and interval comes first.")
-            .withDefault(Duration.ofSeconds(10));
+            "Commit after this much time since the last commit, whichever of rows and interval comes first; "
+                    + "default 10s for files and tables, 1s for a source that runs until stopped (a stream).");
 
     public static final List<OptionSpec<?>> CHECKPOINT = List.of(CHECKPOINT_ROWS, CHECKPOINT_INTERVAL);
 

@@ -5,8 +5,12 @@ import dev.muara.api.data.Batch;
 /** What travels on the queue from the readers to the writer. */
 sealed interface Envelope {
 
-    /** A batch (after transforms), the rows read for it, and where its split stands after it. */
-    record Data(WorkItem item, Batch batch, int rowsRead, String position, long bytesDelta) implements Envelope {
+    /**
+     * A batch (after transforms), the rows read for it, where its split stands after it, and the event times of
+     * its rows in epoch microseconds (null when the source has none), for the latency figures.
+     */
+    record Data(WorkItem item, Batch batch, int rowsRead, String position, long bytesDelta, long[] eventTimes)
+            implements Envelope {
     }
 
     /** A split read to its end. */

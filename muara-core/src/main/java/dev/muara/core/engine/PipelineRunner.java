@@ -1,6 +1,8 @@
 package dev.muara.core.engine;
 
 import dev.muara.api.data.Batch;
+import dev.muara.api.data.Column;
+import dev.muara.api.data.TypeKind;
 import dev.muara.api.error.ErrorKind;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.sink.Checkpoint;
@@ -38,6 +40,7 @@ import dev.muara.core.state.PipelineState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +82,10 @@ public final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long UNBOUNDED_CLOSE_WAIT_SECONDS = 60;
+    /** A stream commits at least this often unless checkpoint.interval says otherwise: seconds of latency. */
+    static final Duration STREAM_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    /** Files and tables commit at least this often unless checkpoint.interval says otherwise. */
+    static final Duration BATCH_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     private final PipelineConfig config;
     private final ConnectorRegistry registry;
@@ -95,7 +102,10 @@ public final class PipelineRunner {
     private volatile long readingStarted;
     private long checkpoints;
     private boolean nothingToLoad;
-    private boolean unbounded;
+    private volatile boolean unbounded;
+    private final LatencyWindow latency = new LatencyWindow(30_000);
+    /** The last lag each open reader reported, by work item; -1 when its source cannot tell. */
+    private final Map<String, Long> lags = new ConcurrentHashMap<>();
 
     public PipelineRunner(PipelineConfig config, ConnectorRegistry registry, Redactor redactor) {
         this.config = config;
@@ -136,8 +146,15 @@ public final class PipelineRunner {
             rejected += s.rejected.get();
         }
         long started = readingStarted;
+        long now = System.currentTimeMillis();
+        long lag = -1;
+        for (long l : lags.values()) {
+            if (l >= 0) {
+                lag = Math.max(lag, 0) + l;
+            }
+        }
         return new RunProgress(read, loaded, rejected, bytesRead.get(), bytesTotal, splitsFinished, splitsTotal,
-                started == 0 ? 0 : System.currentTimeMillis() - started);
+                started == 0 ? 0 : now - started, unbounded, latency.percentile(0.5, now), latency.percentile(0.99, now), lag);
     }
 
     /** Runs the pipeline to its end (or until stopped or failed) and records the run. Never throws for a failed run. */
@@ -241,12 +258,23 @@ public final class PipelineRunner {
         private LocalStateStore localState;
         private long rowsSinceCommit;
         private long lastCommit;
+        private final AtomicBoolean commitRequested = new AtomicBoolean();
+        /** Event times (epoch microseconds) of the rows written since the last commit. */
+        private long[] pendingEventTimes = new long[1024];
+        private int pendingEvents;
+        private final Map<String, String> eventTimeColumns = new ConcurrentHashMap<>();
+        private Duration checkpointInterval;
 
         Execution(String runId, DeadLetterWriter deadLetters, LoadColumns loadColumns) {
             this.runId = runId;
             this.deadLetters = deadLetters;
             this.loadColumns = loadColumns;
             this.queue = new ArrayBlockingQueue<>(Math.max(2, config.parallelism() * 2));
+        }
+
+        /** The readers to run: every split of a stream at once (each runs until stopped), else {@code parallelism}. */
+        private int readerThreads(int splits) {
+            return unbounded ? splits : Math.max(1, Math.min(config.parallelism(), splits));
         }
 
         private boolean stopping() {
@@ -409,7 +437,9 @@ public final class PipelineRunner {
                 state.plan(item.stream(), item.split().id(), item.split().fingerprint(), item.start());
             }
             ConcurrentLinkedQueue<WorkItem> pending = new ConcurrentLinkedQueue<>(work);
-            int threads = Math.max(1, Math.min(config.parallelism(), work.size()));
+            int threads = readerThreads(work.size());
+            checkpointInterval = config.checkpointInterval() != null ? config.checkpointInterval()
+                    : unbounded ? STREAM_CHECKPOINT_INTERVAL : BATCH_CHECKPOINT_INTERVAL;
             List<Thread> readers = new ArrayList<>();
             readingStarted = System.currentTimeMillis();
             lastCommit = System.nanoTime();
@@ -487,6 +517,7 @@ public final class PipelineRunner {
                         writer.write(item.stream(), batch);
                         s.rowsPending += batch.rowCount();
                         rowsSinceCommit += batch.rowCount();
+                        addEventTimes(data.eventTimes());
                     }
                     s.bytesRead.addAndGet(data.bytesDelta());
                     bytesRead.addAndGet(data.bytesDelta());
@@ -527,11 +558,25 @@ public final class PipelineRunner {
             return out;
         }
 
+        private void addEventTimes(long[] times) {
+            if (times == null) {
+                return;
+            }
+            if (pendingEvents + times.length > pendingEventTimes.length) {
+                pendingEventTimes = Arrays.copyOf(pendingEventTimes, Math.max(pendingEventTimes.length * 2, pendingEvents + times.length));
+            }
+            System.arraycopy(times, 0, pendingEventTimes, pendingEvents, times.length);
+            pendingEvents += times.length;
+        }
+
         private boolean dueForCheckpoint() {
             if (rowsSinceCommit >= config.checkpointRows()) {
                 return true;
             }
-            return rowsSinceCommit > 0 && System.nanoTime() - lastCommit >= config.checkpointInterval().toNanos();
+            if (rowsSinceCommit > 0 && commitRequested.getAndSet(false)) {
+                return true;
+            }
+            return rowsSinceCommit > 0 && System.nanoTime() - lastCommit >= checkpointInterval.toNanos();
         }
 
         private void checkpoint(boolean last) throws Exception {
@@ -545,6 +590,7 @@ public final class PipelineRunner {
             checkpoints++;
             rowsSinceCommit = 0;
             lastCommit = System.nanoTime();
+            recordLatencies();
             long loaded = 0;
             for (StreamStats s : stats.values()) {
                 s.rowsLoaded.addAndGet(s.rowsPending);
@@ -560,7 +606,21 @@ public final class PipelineRunner {
             LOG.info("checkpoint {} committed: {} rows loaded so far", id, loaded);
         }
 
+        /** Commit time minus event time for every row the commit made durable. */
+        private void recordLatencies() {
+            long nowMillis = System.currentTimeMillis();
+            long nowMicros = nowMillis * 1000;
+            for (int i = 0; i < pendingEvents; i++) {
+                latency.record((nowMicros - pendingEventTimes[i]) / 1000, nowMillis);
+            }
+            pendingEvents = 0;
+            if (pendingEventTimes.length > 65_536) {
+                pendingEventTimes = new long[1024];
+            }
+        }
+
         private void abort() {
+            pendingEvents = 0;
             try {
                 writer.abort();
             } catch (Exception e) {
@@ -652,6 +712,11 @@ public final class PipelineRunner {
                         break;
                     }
                     int rowsRead = batch.rowCount();
+                    long[] eventTimes = unbounded && rowsRead > 0 ? eventTimes(source, item.stream(), batch) : null;
+                    long lag = reader.lag();
+                    if (lag >= 0) {
+                        lags.put(item.key(), lag);
+                    }
                     if (!checked && rowsRead > 0) {
                         transforms.outputSchema(batch.schema());
                         checked = true;
@@ -659,7 +724,7 @@ public final class PipelineRunner {
                     if (rowsRead > 0 && !transforms.isEmpty()) {
                         batch = transforms.apply(batch);
                     }
-                    if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta))) {
+                    if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta, eventTimes))) {
                         break;
                     }
                 }
@@ -682,7 +747,29 @@ public final class PipelineRunner {
             }
         }
 
+        /** The event times of a batch's rows, from the column its source names, before transforms can drop it. */
+        private long[] eventTimes(Source source, String stream, Batch batch) {
+            String name = eventTimeColumns.computeIfAbsent(stream, s -> {
+                String column = source.eventTimeColumn(s);
+                return column == null ? "" : column;
+            });
+            int index = name.isEmpty() ? -1 : batch.schema().indexOf(name);
+            if (index < 0 || batch.schema().field(index).type().kind() != TypeKind.TIMESTAMP_TZ) {
+                return null;
+            }
+            Column column = batch.column(index);
+            long[] times = new long[batch.rowCount()];
+            int n = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (!column.isNull(row)) {
+                    times[n++] = column.getLong(row);
+                }
+            }
+            return n == times.length ? times : Arrays.copyOf(times, n);
+        }
+
         private void close(WorkItem item, SplitReader reader) {
+            lags.remove(item.key());
             mailboxes.remove(item.key());
             if (reader != null) {
                 try {
@@ -751,6 +838,11 @@ public final class PipelineRunner {
             @Override
             public void reject(RejectedRecord record) {
                 Execution.this.reject(stream, record);
+            }
+
+            @Override
+            public void requestCommit() {
+                commitRequested.set(true);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /** Runs pipelines over memory sources into a memory sink, as the engine tests need. */
@@ -63,5 +64,31 @@ final class EngineFixture {
             yaml.append("  primary_key: [id]\n");
         }
         return yaml.append(extra).toString();
+    }
+
+    /** The first column of every row, as longs, sorted. */
+    static List<Long> ids(List<List<Object>> rows) {
+        List<Long> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(((Number) r.get(0)).longValue()));
+        ids.sort(Long::compare);
+        return ids;
+    }
+
+    /** {@code from} to {@code to}, both included. */
+    static List<Long> range(long from, long to) {
+        List<Long> ids = new ArrayList<>();
+        for (long i = from; i <= to; i++) {
+            ids.add(i);
+        }
+        return ids;
+    }
+
+    /** Runs the pipeline on a thread of its own (not the common pool, which a stuck test would block for the rest). */
+    static CompletableFuture<RunResult> start(PipelineRunner runner) {
+        CompletableFuture<RunResult> run = new CompletableFuture<>();
+        Thread thread = new Thread(() -> run.complete(runner.run()), "test-run");
+        thread.setDaemon(true);
+        thread.start();
+        return run;
     }
 }

@@ -32,18 +32,11 @@ class PipelineRunnerTest {
     Path dir;
 
     private static List<Long> ids(List<List<Object>> rows) {
-        List<Long> ids = new ArrayList<>();
-        rows.forEach(r -> ids.add(((Number) r.get(0)).longValue()));
-        ids.sort(Long::compare);
-        return ids;
+        return EngineFixture.ids(rows);
     }
 
     private static List<Long> range(long from, long to) {
-        List<Long> ids = new ArrayList<>();
-        for (long i = from; i <= to; i++) {
-            ids.add(i);
-        }
-        return ids;
+        return EngineFixture.range(from, to);
     }
 
     private static MemorySource numbered(int splits, int batches, int rows) {
@@ -80,7 +73,7 @@ class PipelineRunnerTest {
         f.sinkFactory = (context, store) -> MemorySink.transactional(context, store).delay(Duration.ofMillis(3));
         PipelineRunner runner = f.runner(EngineFixture.pipeline("append", "parallelism: 2\n", "s"));
         AtomicLong widestGap = new AtomicLong();
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
+        CompletableFuture<RunResult> run = EngineFixture.start(runner);
         while (!run.isDone()) {
             if (!f.sinks.isEmpty()) {
                 long gap = source.batchesRead.get() - f.sinks.get(0).batchesWritten.get();
@@ -110,7 +103,7 @@ class PipelineRunnerTest {
         MemorySource stream = new MemorySource(Boundedness.UNBOUNDED).numbered("partition-0", 1, 3, 10);
         f.sources.put("s", stream);
         PipelineRunner runner = f.runner(EngineFixture.pipeline("append", "checkpoint: {rows: 1000000, interval: 100ms}\n", "s"));
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
+        CompletableFuture<RunResult> run = EngineFixture.start(runner);
         long deadline = System.currentTimeMillis() + 10_000;
         while (f.store.table("s").size() < 30 && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
@@ -239,7 +232,7 @@ class PipelineRunnerTest {
         f.sources.put("s", slow);
         String yaml = EngineFixture.pipeline("append", "parallelism: 2\n", "s");
         PipelineRunner runner = f.runner(yaml);
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
+        CompletableFuture<RunResult> run = EngineFixture.start(runner);
         while (slow.batchesRead.get() < 4) {
             Thread.sleep(5);
         }
