@@ -72,6 +72,24 @@ public final class CsvParser implements AutoCloseable {
     }
 
     /**
+     * Starts over on one record held in {@code bytes} (a message), which the parser reads in place without
+     * copying: {@link #next()} then returns that record and then false.
+     */
+    public void reset(byte[] bytes, int length) {
+        buf = bytes;
+        limit = length;
+        eof = true;
+        bomChecked = true;
+        bufferOffset = 0;
+        pos = 0;
+        line = 1;
+        recStart = 0;
+        recEnd = 0;
+        count = 0;
+        problem = null;
+    }
+
+    /**
      * Reads the next record.
      *
      * @return false at the end of the input
