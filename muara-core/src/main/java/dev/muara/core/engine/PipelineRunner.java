@@ -53,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -245,7 +246,7 @@ public final class PipelineRunner {
         private final List<Source> sources = new ArrayList<>();
         private final Map<String, StreamSettings> settings = new LinkedHashMap<>();
         private final BlockingQueue<Envelope> queue;
-        private final Map<String, ConcurrentLinkedQueue<String>> mailboxes = new ConcurrentHashMap<>();
+        private final Map<String, LinkedBlockingQueue<String>> mailboxes = new ConcurrentHashMap<>();
         private final Map<String, WorkItem> inFlight = new LinkedHashMap<>();
         private final Map<String, String> latestPositions = new LinkedHashMap<>();
         private final AtomicBoolean writerGone = new AtomicBoolean();
@@ -598,7 +599,7 @@ public final class PipelineRunner {
                 loaded += s.rowsLoaded.get();
             }
             latestPositions.forEach((key, position) -> {
-                ConcurrentLinkedQueue<String> mailbox = mailboxes.get(key);
+                LinkedBlockingQueue<String> mailbox = mailboxes.get(key);
                 if (mailbox != null) {
                     mailbox.offer(position);
                 }
@@ -685,18 +686,19 @@ public final class PipelineRunner {
         }
 
         /** A reader of an unbounded split kept open until the final commit, so it can acknowledge it. */
-        private record OpenReader(WorkItem item, SplitReader reader, ConcurrentLinkedQueue<String> mailbox) {
+        private record OpenReader(WorkItem item, SplitReader reader, LinkedBlockingQueue<String> mailbox) {
         }
 
         /** Reads a split until its end or a stop; returns the reader still open when it must acknowledge later. */
         private OpenReader readSplit(WorkItem item) {
             Source source = sourceOfStream.get(item.stream());
-            ConcurrentLinkedQueue<String> mailbox = new ConcurrentLinkedQueue<>();
+            LinkedBlockingQueue<String> mailbox = new LinkedBlockingQueue<>();
             mailboxes.put(item.key(), mailbox);
             SplitReader reader = null;
             boolean keepOpen = false;
             try {
-                reader = source.open(item.split(), item.start(), new Context(item.stream()));
+                Context context = new Context(item.stream());
+                reader = source.open(item.split(), item.start(), context);
                 long reportedBytes = 0;
                 boolean ended = false;
                 boolean checked = transforms.isEmpty();
@@ -726,6 +728,10 @@ public final class PipelineRunner {
                     }
                     if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta, eventTimes))) {
                         break;
+                    }
+                    if (rowsRead == 0 && context.commitWanted.getAndSet(false)) {
+                        // the upstream sends nothing more until this reader acknowledges: hand the commit over at once
+                        deliverCommits(reader, mailbox, mailbox.poll(POLL.toMillis(), TimeUnit.MILLISECONDS));
                     }
                 }
                 if (!ended) {
@@ -780,8 +786,13 @@ public final class PipelineRunner {
             }
         }
 
-        private void deliverCommits(SplitReader reader, ConcurrentLinkedQueue<String> mailbox) {
-            String position = null;
+        private void deliverCommits(SplitReader reader, LinkedBlockingQueue<String> mailbox) {
+            deliverCommits(reader, mailbox, null);
+        }
+
+        /** Tells the reader the latest committed position in its mailbox, or {@code first} when it is the latest. */
+        private void deliverCommits(SplitReader reader, LinkedBlockingQueue<String> mailbox, String first) {
+            String position = first;
             for (String p; (p = mailbox.poll()) != null; ) {
                 position = p;
             }
@@ -820,6 +831,8 @@ public final class PipelineRunner {
         /** What a reader may ask of the engine. */
         private final class Context implements ReaderContext {
             private final String stream;
+            /** The reader asked for a commit and has not waited for it yet. */
+            final AtomicBoolean commitWanted = new AtomicBoolean();
 
             Context(String stream) {
                 this.stream = stream;
@@ -843,6 +856,7 @@ public final class PipelineRunner {
             @Override
             public void requestCommit() {
                 commitRequested.set(true);
+                commitWanted.set(true);
             }
         }
     }
