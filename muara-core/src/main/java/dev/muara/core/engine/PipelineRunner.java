@@ -415,8 +415,9 @@ public final class PipelineRunner {
             StreamSettings found = config.targets().forStream(stream, source.primaryKey(stream));
             if (found.target().write() == WriteMode.MERGE && found.target().primaryKey().isEmpty()) {
                 throw MuaraException.config("write: merge needs a key for stream " + stream
-                        + ", and its source table has no primary key").at(config.targets().locationOf(stream))
-                        .withHint("set primary_key under target.tables." + stream);
+                        + ", and its source names none (a table without a primary key, a stream without a key)")
+                        .at(config.targets().locationOf(stream))
+                        .withHint("set primary_key under target.tables." + stream + ", or the source's key option");
             }
             return found;
         }

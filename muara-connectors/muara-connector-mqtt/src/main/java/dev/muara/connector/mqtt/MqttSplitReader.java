@@ -1,0 +1,102 @@
+package dev.muara.connector.mqtt;
+
+import dev.muara.api.data.Batch;
+import dev.muara.api.source.ReaderContext;
+import dev.muara.api.source.RejectedRecord;
+import dev.muara.api.source.SplitReader;
+import dev.muara.formats.message.MessageBatchBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+
+/**
+ * Reads one subscription into batches and acknowledges each message only once a commit holds it, so a crash
+ * leaves every unacknowledged message with the broker for the next session.
+ *
+ * <p>Position: how many messages this reader received. It means nothing to the next session (the broker redelivers
+ * what was not acknowledged), so a stored position is not used to resume.
+ */
+final class MqttSplitReader implements SplitReader {
+
+    /**
+     * How long a reader holding unacknowledged messages waits for more before it asks for a commit: a broker's
+     * in-flight window (Mosquitto allows 20 by default) stops the flow until acknowledgements come back.
+     */
+    private static final long IDLE_MILLIS = 5;
+
+    private final MqttSubscription subscription;
+    private final MessageBatchBuilder builder;
+    private final ReaderContext context;
+    private final boolean metadata;
+    private final ArrayDeque<Pending> unacknowledged = new ArrayDeque<>();
+    private long received;
+
+    /** A message waiting for the commit that holds it. */
+    private record Pending(long number, Runnable acknowledgement) {
+    }
+
+    MqttSplitReader(MqttSubscription subscription, MessageBatchBuilder builder, boolean metadata, ReaderContext context) {
+        this.subscription = subscription;
+        this.builder = builder;
+        this.metadata = metadata;
+        this.context = context;
+    }
+
+    @Override
+    public Batch next(Duration maxWait) throws Exception {
+        ReceivedMessage message = subscription.receive(unacknowledged.isEmpty() ? maxWait.toMillis() : IDLE_MILLIS);
+        if (message == null && !unacknowledged.isEmpty()) {
+            context.requestCommit();
+        }
+        int limit = context.batchRows();
+        while (message != null) {
+            add(message);
+            if (builder.rows() >= limit) {
+                break;
+            }
+            message = subscription.receiveNow();
+        }
+        return builder.build();
+    }
+
+    private void add(ReceivedMessage message) {
+        long number = ++received;
+        Object[] values = metadata
+                ? new Object[] {message.topic(), Instant.now(), message.qos(), message.retained()}
+                : new Object[0];
+        builder.add(message.payload(), values, (reason, original) -> context.reject(
+                new RejectedRecord(message.topic() + " (message " + number + " of this session)", reason, original)));
+        if (message.acknowledgement() != null) {
+            unacknowledged.add(new Pending(number, message.acknowledgement()));
+        }
+    }
+
+    @Override
+    public String position() {
+        return Long.toString(received);
+    }
+
+    @Override
+    public long bytesRead() {
+        return 0;
+    }
+
+    @Override
+    public boolean isFinal() {
+        return false;
+    }
+
+    /** Acknowledges, in the order received as MQTT requires, every message the commit holds. */
+    @Override
+    public void committed(String position) {
+        long upTo = Long.parseLong(position);
+        while (!unacknowledged.isEmpty() && unacknowledged.peek().number() <= upTo) {
+            unacknowledged.poll().acknowledgement().run();
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+}

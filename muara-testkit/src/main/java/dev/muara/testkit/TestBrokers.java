@@ -1,0 +1,83 @@
+package dev.muara.testkit;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Properties;
+
+/**
+ * Real message brokers for integration tests, never mocks. MQTT: the Mosquitto at 127.0.0.1:1883 when one answers,
+ * else a Moquette broker started in this JVM (MQTT 3.1.1 only; the property {@code muara.test.mqtt=embedded}
+ * forces it).
+ */
+public final class TestBrokers {
+
+    /**
+     * A broker to connect to.
+     *
+     * @param host host
+     * @param port port
+     * @param embedded whether it runs inside this JVM (Moquette: MQTT 3.1.1 only)
+     */
+    public record Broker(String host, int port, boolean embedded) {
+    }
+
+    private static Broker mqtt;
+
+    private TestBrokers() {
+    }
+
+    /** The MQTT broker of this test JVM. */
+    public static synchronized Broker mqtt() {
+        if (mqtt == null) {
+            Broker local = new Broker("127.0.0.1", 1883, false);
+            mqtt = !"embedded".equals(System.getProperty("muara.test.mqtt")) && answers(local) ? local : startMoquette();
+        }
+        return mqtt;
+    }
+
+    /**
+     * A Moquette broker of its own, in this JVM, that keeps every message for a subscriber that is away (Mosquitto
+     * keeps 1000 by default and drops the rest).
+     */
+    public static Broker startMoquette() {
+        int port = freePort();
+        Properties properties = new Properties();
+        properties.setProperty("host", "127.0.0.1");
+        properties.setProperty("port", Integer.toString(port));
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("session_queue_size", "1000000");
+        properties.setProperty("websocket_port", "disabled");
+        properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("immediate_buffer_flush", "true");
+        Server server = new Server();
+        try {
+            server.startServer(new MemoryConfig(properties));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded MQTT broker", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stopServer));
+        return new Broker("127.0.0.1", port, true);
+    }
+
+    private static boolean answers(Broker broker) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(broker.host(), broker.port()), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
