@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -44,6 +45,26 @@ public final class TestBrokers {
      * keeps 1000 by default and drops the rest).
      */
     public static Broker startMoquette() {
+        return startMoquette(new Properties());
+    }
+
+    /**
+     * A Moquette broker of its own that speaks only TLS, with the key and certificate in the JKS {@code keyStore}; the
+     * broker's port is its TLS port.
+     */
+    public static Broker startMoquetteTls(Path keyStore, String password) {
+        int port = freePort();
+        Properties tls = new Properties();
+        tls.setProperty("ssl_port", Integer.toString(port));
+        tls.setProperty("jks_path", keyStore.toString());
+        tls.setProperty("key_store_password", password);
+        tls.setProperty("key_manager_password", password);
+        tls.setProperty("port", "disabled");
+        Broker plain = startMoquette(tls);
+        return new Broker(plain.host(), port, true);
+    }
+
+    private static Broker startMoquette(Properties extra) {
         int port = freePort();
         Properties properties = new Properties();
         properties.setProperty("host", "127.0.0.1");
@@ -54,6 +75,7 @@ public final class TestBrokers {
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("immediate_buffer_flush", "true");
+        properties.putAll(extra);
         Server server = new Server();
         try {
             server.startServer(new MemoryConfig(properties));
