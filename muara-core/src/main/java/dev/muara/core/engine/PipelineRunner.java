@@ -87,6 +87,7 @@ public final class PipelineRunner {
     static final Duration STREAM_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     /** Files and tables commit at least this often unless checkpoint.interval says otherwise. */
     static final Duration BATCH_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration STREAM_COMMIT_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final PipelineConfig config;
     private final ConnectorRegistry registry;
@@ -260,6 +261,7 @@ public final class PipelineRunner {
         private long rowsSinceCommit;
         private long lastCommit;
         private final AtomicBoolean commitRequested = new AtomicBoolean();
+        private long lastCommitLog = System.nanoTime() - STREAM_COMMIT_LOG_INTERVAL.toNanos();
         /** Event times (epoch microseconds) of the rows written since the last commit. */
         private long[] pendingEventTimes = new long[1024];
         private int pendingEvents;
@@ -605,7 +607,14 @@ public final class PipelineRunner {
                     mailbox.offer(position);
                 }
             });
-            LOG.info("checkpoint {} committed: {} rows loaded so far", id, loaded);
+            // a stream commits every second or more often: one line every few seconds says enough
+            long now = System.nanoTime();
+            if (!unbounded || now - lastCommitLog >= STREAM_COMMIT_LOG_INTERVAL.toNanos()) {
+                LOG.info("checkpoint {} committed: {} rows loaded so far", id, loaded);
+                lastCommitLog = now;
+            } else {
+                LOG.debug("checkpoint {} committed: {} rows loaded so far", id, loaded);
+            }
         }
 
         /** Commit time minus event time for every row the commit made durable. */
