@@ -19,10 +19,13 @@ import java.util.ArrayDeque;
 final class MqttSplitReader implements SplitReader {
 
     /**
-     * How long a reader holding unacknowledged messages waits for more before it asks for a commit: a broker's
-     * in-flight window (Mosquitto allows 20 by default) stops the flow until acknowledgements come back.
+     * Bounds of how long a reader holding unacknowledged messages waits for more before it asks for a commit: a
+     * broker's in-flight window (Mosquitto allows 20 by default) stops the flow until acknowledgements come back.
+     * Within them the wait is four times the usual gap between messages, so a slow steady stream commits by
+     * interval rather than after every message.
      */
-    private static final long IDLE_MILLIS = 5;
+    private static final long MIN_IDLE_NANOS = 5_000_000;
+    private static final long MAX_IDLE_NANOS = 200_000_000;
 
     private final MqttSubscription subscription;
     private final MessageBatchBuilder builder;
@@ -30,6 +33,10 @@ final class MqttSplitReader implements SplitReader {
     private final boolean metadata;
     private final ArrayDeque<Pending> unacknowledged = new ArrayDeque<>();
     private long received;
+    private long lastArrival;
+    /** Moving average of the gaps between messages that arrived with no acknowledgement in between. */
+    private double gapNanos;
+    private boolean acknowledgedSinceLastArrival;
 
     /** A message waiting for the commit that holds it. */
     private record Pending(long number, Runnable acknowledgement) {
@@ -44,7 +51,7 @@ final class MqttSplitReader implements SplitReader {
 
     @Override
     public Batch next(Duration maxWait) throws Exception {
-        ReceivedMessage message = subscription.receive(unacknowledged.isEmpty() ? maxWait.toMillis() : IDLE_MILLIS);
+        ReceivedMessage message = subscription.receive(unacknowledged.isEmpty() ? maxWait.toMillis() : idleMillis());
         if (message == null && !unacknowledged.isEmpty()) {
             context.requestCommit();
         }
@@ -59,7 +66,23 @@ final class MqttSplitReader implements SplitReader {
         return builder.build();
     }
 
+    private long idleMillis() {
+        long nanos = (long) Math.min(MAX_IDLE_NANOS, Math.max(MIN_IDLE_NANOS, 4 * gapNanos));
+        return Math.max(1, nanos / 1_000_000);
+    }
+
+    private void noteArrival() {
+        long now = System.nanoTime();
+        if (lastArrival != 0 && !acknowledgedSinceLastArrival) {
+            long gap = now - lastArrival;
+            gapNanos = gapNanos == 0 ? gap : 0.9 * gapNanos + 0.1 * gap;
+        }
+        lastArrival = now;
+        acknowledgedSinceLastArrival = false;
+    }
+
     private void add(ReceivedMessage message) {
+        noteArrival();
         long number = ++received;
         Object[] values = metadata
                 ? new Object[] {message.topic(), Instant.now(), message.qos(), message.retained()}
@@ -92,6 +115,7 @@ final class MqttSplitReader implements SplitReader {
         long upTo = Long.parseLong(position);
         while (!unacknowledged.isEmpty() && unacknowledged.peek().number() <= upTo) {
             unacknowledged.poll().acknowledgement().run();
+            acknowledgedSinceLastArrival = true;
         }
     }
 
