@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Muara run as a separate process, as a user runs it, so a test can kill it, signal it and measure it. */
 final class MuaraProcess implements AutoCloseable {
@@ -38,12 +40,27 @@ final class MuaraProcess implements AutoCloseable {
 
     /** Starts {@code muara args...} with this test's class path, standard error merged into standard output. */
     static MuaraProcess start(Path workDir, Map<String, String> env, String heap, String... args) throws IOException {
+        return start(workDir, env, heap, classPath(), args);
+    }
+
+    /**
+     * Like {@link #start}, with the test-only connectors of this module registered as well (a slow target): they
+     * stay out of every other Muara the tests run, so the generated docs list only the real ones.
+     */
+    static MuaraProcess startWithTestConnectors(Path workDir, String heap, String... args) throws IOException {
+        Path services = Files.createDirectories(workDir.resolve("test-connectors/META-INF/services"));
+        Files.writeString(services.resolve("dev.muara.api.sink.SinkConnector"), ThrottledSinkConnector.class.getName() + "\n");
+        return start(workDir, Map.of(), heap, workDir.resolve("test-connectors") + File.pathSeparator + classPath(), args);
+    }
+
+    private static MuaraProcess start(Path workDir, Map<String, String> env, String heap, String classPath, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath);
         command.add("dev.muara.cli.Main");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -126,6 +143,16 @@ final class MuaraProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** The heap in use now, in bytes, as the JVM reports it (jcmd GC.heap_info), or -1 when it cannot be asked. */
+    long heapUsedBytes() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String info = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
     }
 
     String text() {
