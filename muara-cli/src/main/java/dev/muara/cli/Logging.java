@@ -24,6 +24,8 @@ final class Logging {
         set("org.slf4j.simpleLogger.levelInBrackets", "false");
         // chatty libraries stay at warn unless debugging
         set("org.slf4j.simpleLogger.log.com.networknt", verbose ? "debug" : "warn");
+        // the Kafka client logs every client's whole configuration and each connection step at info
+        set("org.slf4j.simpleLogger.log.org.apache.kafka", verbose ? "info" : "warn");
     }
 
     private static void set(String key, String value) {
