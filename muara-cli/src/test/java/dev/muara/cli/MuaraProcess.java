@@ -145,14 +145,22 @@ final class MuaraProcess implements AutoCloseable {
         return -1;
     }
 
-    /** The heap in use now, in bytes, as the JVM reports it (jcmd GC.heap_info), or -1 when it cannot be asked. */
-    long heapUsedBytes() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
-        String info = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
-        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    /**
+     * The heap the process holds on to, in bytes: what is in use right after a full collection (jcmd GC.run, then
+     * GC.heap_info), so garbage not yet collected does not count; -1 when the JVM cannot be asked.
+     */
+    long liveHeapBytes() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("heap .*?used (\\d+)K").matcher(jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String answer = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return answer;
     }
 
     String text() {

@@ -33,6 +33,12 @@ public final class KafkaSourceConnector implements SourceConnector {
         return new KafkaSource(context, options, client, read);
     }
 
+    /** Each record's topic, partition and offset, while metadata columns are on: see {@link KafkaSource#primaryKey}. */
+    @Override
+    public boolean knowsPrimaryKeys() {
+        return true;
+    }
+
     @Override
     public String splitNoun() {
         return "partition";
