@@ -59,6 +59,9 @@ final class MuaraProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as the launcher does, for Netty (MQTT)
+        }
         command.add("-cp");
         command.add(classPath);
         command.add("dev.muara.cli.Main");
