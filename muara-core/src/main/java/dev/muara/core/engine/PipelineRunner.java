@@ -99,8 +99,8 @@ public final class PipelineRunner {
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong rejectedTotal = new AtomicLong();
     private volatile long bytesTotal = -1;
-    private volatile int splitsTotal;
-    private volatile int splitsFinished;
+    /** Splits the run's first plan gave to read (a retry reads fewer, but they are the same run's). */
+    private volatile int splitsTotal = -1;
     private volatile long readingStarted;
     private long checkpoints;
     private boolean nothingToLoad;
@@ -155,7 +155,11 @@ public final class PipelineRunner {
                 lag = Math.max(lag, 0) + l;
             }
         }
-        return new RunProgress(read, loaded, rejected, bytesRead.get(), bytesTotal, splitsFinished, splitsTotal,
+        int finished = 0;
+        for (StreamStats s : stats.values()) {
+            finished += s.finished.size();
+        }
+        return new RunProgress(read, loaded, rejected, bytesRead.get(), bytesTotal, finished, Math.max(0, splitsTotal),
                 started == 0 ? 0 : now - started, unbounded, latency.percentile(0.5, now), latency.percentile(0.99, now), lag);
     }
 
@@ -338,6 +342,7 @@ public final class PipelineRunner {
         private List<WorkItem> plan(boolean resuming) {
             SourceConnector connector = registry.source(config.source().type());
             List<WorkItem> work = new ArrayList<>();
+            boolean first = splitsTotal < 0;
             Set<String> skippedIds = new HashSet<>();
             long bytes = 0;
             int total = 0;
@@ -367,14 +372,18 @@ public final class PipelineRunner {
                 }
                 for (Split split : splits) {
                     StreamStats s = stats.get(split.stream());
-                    s.splits++;
+                    if (first) {
+                        s.splits++;
+                    }
                     total++;
                     PipelineState.SplitState previous = state.split(split.stream(), split.id());
                     String start = null;
                     if (previous != null && previous.fingerprint().equals(split.fingerprint())) {
                         // finished splits are skipped, except those a new run reads again (table loads)
                         if (previous.done() && (!previous.again() || resuming)) {
-                            s.splitsSkipped++;
+                            if (first) {
+                                s.splitsSkipped++;
+                            }
                             skippedIds.add(split.stream() + "\u0000" + split.id());
                             continue;
                         }
@@ -393,7 +402,9 @@ public final class PipelineRunner {
                             .collect(Collectors.toSet()), skippedIds);
                 }
             }
-            splitsTotal = work.size();
+            if (first) {
+                splitsTotal = work.size();
+            }
             bytesTotal = unbounded ? -1 : bytes;
             LOG.info("planned {} of {} splits ({} already loaded and unchanged)", work.size(), total, total - work.size());
             return work;
@@ -538,8 +549,7 @@ public final class PipelineRunner {
                             !end.isFinal());
                     inFlight.remove(item.key());
                     latestPositions.put(item.key(), end.position());
-                    s.splitsFinished++;
-                    splitsFinished++;
+                    s.finished.add(item.split().id());
                 }
                 case Envelope.Stopped stopped -> inFlight.putIfAbsent(stopped.item().key(), stopped.item());
                 case Envelope.ReaderExit exit -> {

@@ -98,6 +98,23 @@ class StreamRulesTest {
     }
 
     @Test
+    void a_retried_run_counts_each_split_once_in_its_summary() {
+        EngineFixture f = new EngineFixture(dir);
+        f.sources.put("s", new MemorySource(Boundedness.BOUNDED).numbered("a", 1, 3, 10).numbered("b", 31, 3, 10));
+        AtomicInteger sinks = new AtomicInteger();
+        f.sinkFactory = (context, store) -> sinks.incrementAndGet() == 1
+                ? MemorySink.transactional(context, store).failTransientlyOnCheckpoint(2)
+                : MemorySink.transactional(context, store);
+        var result = f.run(EngineFixture.pipeline("append",
+                "parallelism: 1\ncheckpoint: {rows: 20}\nretry: {attempts: 3, backoff: 10ms}\n", "s"));
+        assertThat(result.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sinks.get()).isEqualTo(2);
+        var stream = result.record().streams().get(0);
+        assertThat(List.of(stream.splits(), stream.splitsFinished(), stream.splitsSkipped())).containsExactly(2, 2, 0);
+        assertThat(f.store.table("s")).hasSize(60);
+    }
+
+    @Test
     void a_fault_that_is_not_transient_fails_at_once() {
         EngineFixture f = new EngineFixture(dir);
         f.sources.put("s", new MemorySource(Boundedness.BOUNDED).numbered("a", 1, 3, 10));
