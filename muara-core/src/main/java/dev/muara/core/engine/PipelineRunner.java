@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -263,6 +264,8 @@ public final class PipelineRunner {
         private SinkWriter writer;
         private LocalStateStore localState;
         private long rowsSinceCommit;
+        /** Whether a reader's position changed since the last commit. */
+        private boolean positionsMoved;
         private long lastCommit;
         private final AtomicBoolean commitRequested = new AtomicBoolean();
         private long lastCommitLog = System.nanoTime() - STREAM_COMMIT_LOG_INTERVAL.toNanos();
@@ -537,7 +540,11 @@ public final class PipelineRunner {
                     s.bytesRead.addAndGet(data.bytesDelta());
                     bytesRead.addAndGet(data.bytesDelta());
                     state.update(item.stream(), item.split().id(), item.split().fingerprint(), data.position(), false, false);
-                    latestPositions.put(item.key(), data.position());
+                    if (!Objects.equals(latestPositions.put(item.key(), data.position()), data.position())) {
+                        // even with no row to write (all rejected or filtered out), the reader moved: its records
+                        // must be committed for a broker to send more
+                        positionsMoved = true;
+                    }
                 }
                 case Envelope.SplitEnd end -> {
                     WorkItem item = end.item();
@@ -587,10 +594,11 @@ public final class PipelineRunner {
             if (rowsSinceCommit >= config.checkpointRows()) {
                 return true;
             }
-            if (rowsSinceCommit > 0 && commitRequested.getAndSet(false)) {
+            boolean pending = rowsSinceCommit > 0 || positionsMoved;
+            if (pending && commitRequested.getAndSet(false)) {
                 return true;
             }
-            return rowsSinceCommit > 0 && System.nanoTime() - lastCommit >= checkpointInterval.toNanos();
+            return pending && System.nanoTime() - lastCommit >= checkpointInterval.toNanos();
         }
 
         private void checkpoint(boolean last) throws Exception {
@@ -603,6 +611,7 @@ public final class PipelineRunner {
             }
             checkpoints++;
             rowsSinceCommit = 0;
+            positionsMoved = false;
             lastCommit = System.nanoTime();
             recordLatencies();
             long loaded = 0;

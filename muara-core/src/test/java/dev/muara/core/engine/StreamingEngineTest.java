@@ -9,6 +9,7 @@ import dev.muara.api.data.DataType;
 import dev.muara.api.data.Field;
 import dev.muara.api.data.Schema;
 import dev.muara.api.source.Boundedness;
+import dev.muara.api.source.RejectedRecord;
 import dev.muara.core.run.RunStatus;
 import dev.muara.testkit.MemorySource;
 import dev.muara.testkit.Rows;
@@ -68,6 +69,25 @@ class StreamingEngineTest {
         // and the reader gets to acknowledge all of it, though it asks nothing more of the engine than a commit
         await(() -> stream.committed.contains("p0@5"));
         stop(runner, run);
+    }
+
+    @Test
+    void messages_that_were_all_rejected_are_still_committed_so_the_reader_can_acknowledge_them() throws Exception {
+        EngineFixture f = new EngineFixture(dir);
+        Schema schema = Schema.of(new Field("id", DataType.INT64));
+        MemorySource stream = new MemorySource(Boundedness.UNBOUNDED)
+                .split("p0", List.of(Batch.empty(schema), Batch.empty(schema)))
+                .rejectAt("p0", 0, new RejectedRecord("topic (message 1)", "not JSON", "{"))
+                .rejectAt("p0", 1, new RejectedRecord("topic (message 2)", "not JSON", "}"))
+                .requestCommits();
+        f.sources.put("s", stream);
+        PipelineRunner runner = f.runner(EngineFixture.pipeline("append",
+                "checkpoint: {rows: 1000000, interval: 1h}\nerrors: {max_rejects: 10}\n", "s"));
+        CompletableFuture<RunResult> run = EngineFixture.start(runner);
+        // a full in-flight window of bad messages would otherwise never be acknowledged, and the stream would stall
+        await(() -> stream.committed.contains("p0@2"));
+        stop(runner, run);
+        assertThat(f.store.table("s")).isEmpty();
     }
 
     @Test
