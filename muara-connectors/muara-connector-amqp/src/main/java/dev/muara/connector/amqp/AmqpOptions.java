@@ -59,7 +59,8 @@ final class AmqpOptions {
             .withDefault(Duration.ofSeconds(60));
 
     static final OptionSpec<Duration> CONNECT_TIMEOUT = OptionSpec.duration("connect_timeout",
-            "How long to wait for the broker to accept the connection.").withDefault(Duration.ofSeconds(10));
+            "How long to wait for the broker to accept the connection, and to answer a request.")
+            .withDefault(Duration.ofSeconds(10));
 
     static final OptionSpec<List<String>> KEY = OptionSpec.stringList("key",
             "Columns that identify a message (a message id field of the payload, or _message_id), used by write: "
