@@ -8,11 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real message brokers for integration tests, never mocks. MQTT: the Mosquitto at 127.0.0.1:1883 when one answers,
  * else a Moquette broker started in this JVM (MQTT 3.1.1 only; the property {@code muara.test.mqtt=embedded}
- * forces it).
+ * forces it). RabbitMQ: the one at 127.0.0.1:5672, or the test is skipped (no RabbitMQ runs embedded in a JVM).
  */
 public final class TestBrokers {
 
@@ -27,6 +28,7 @@ public final class TestBrokers {
     }
 
     private static Broker mqtt;
+    private static Boolean rabbitMqAnswers;
 
     private TestBrokers() {
     }
@@ -38,6 +40,20 @@ public final class TestBrokers {
             mqtt = !"embedded".equals(System.getProperty("muara.test.mqtt")) && answers(local) ? local : startMoquette();
         }
         return mqtt;
+    }
+
+    /**
+     * The local RabbitMQ at 127.0.0.1:5672, whose user guest (password guest) may do anything; when none answers,
+     * the calling test is skipped with the reason, as no RabbitMQ can be started inside the test JVM.
+     */
+    public static synchronized Broker rabbitMq() {
+        Broker local = new Broker("127.0.0.1", 5672, false);
+        if (rabbitMqAnswers == null) {
+            rabbitMqAnswers = answers(local);
+        }
+        Assumptions.assumeTrue(rabbitMqAnswers, "RabbitMQ is not running at 127.0.0.1:5672: start one (user guest, "
+                + "password guest) to run the AMQP tests");
+        return local;
     }
 
     /**
@@ -76,14 +92,21 @@ public final class TestBrokers {
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("immediate_buffer_flush", "true");
         properties.putAll(extra);
-        Server server = new Server();
-        try {
-            server.startServer(new MemoryConfig(properties));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded MQTT broker", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stopServer));
+        Moquette.start(properties);
         return new Broker("127.0.0.1", port, true);
+    }
+
+    /** Moquette's own types, in a class of their own so that tests without Moquette can still load TestBrokers. */
+    private static final class Moquette {
+        static void start(Properties properties) {
+            Server server = new Server();
+            try {
+                server.startServer(new MemoryConfig(properties));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the embedded MQTT broker", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopServer));
+        }
     }
 
     private static boolean answers(Broker broker) {

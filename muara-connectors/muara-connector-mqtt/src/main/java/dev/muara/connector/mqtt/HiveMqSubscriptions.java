@@ -26,21 +26,14 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import dev.muara.api.error.MuaraException;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.muara.formats.tls.TrustedAuthorities;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Opens subscriptions with the HiveMQ MQTT client in its blocking flavour, with manual acknowledgement: the client
@@ -151,32 +144,11 @@ final class HiveMqSubscriptions {
             // the client checks the certificate chain and the host name (HTTPS rules) unless told otherwise
             var ssl = MqttClientSslConfig.builder();
             if (settings.caFile() != null) {
-                ssl.trustManagerFactory(trustOnly(settings));
+                ssl.trustManagerFactory(TrustedAuthorities.fromPem(settings.caFile()));
             }
             transport.sslConfig(ssl.build());
         }
         return transport.build();
-    }
-
-    private static TrustManagerFactory trustOnly(MqttSettings settings) {
-        try (InputStream in = Files.newInputStream(settings.caFile())) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + n++, certificate);
-            }
-            if (n == 0) {
-                throw MuaraException.config("ssl_ca_file " + settings.caFile() + " holds no certificate")
-                        .withHint("give the PEM file of the authority that signed the broker's certificate");
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return factory;
-        } catch (IOException | GeneralSecurityException e) {
-            throw MuaraException.config("cannot read ssl_ca_file " + settings.caFile() + ": " + e.getMessage())
-                    .withHint("give the PEM file of the authority that signed the broker's certificate");
-        }
     }
 
     private static MuaraException refused(MqttSettings settings, String topic, String reason) {

@@ -14,6 +14,7 @@ import dev.muara.api.source.Source;
 import dev.muara.api.source.SplitReader;
 import dev.muara.testkit.RecordingReaderContext;
 import dev.muara.testkit.TestBrokers;
+import dev.muara.testkit.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,20 +41,8 @@ class MqttTlsTest {
     /** A self-signed certificate for the name localhost only, made with the JDK's keytool. */
     @BeforeAll
     static void broker() throws Exception {
-        keyStore = dir.resolve("broker.jks");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-validity", "2", "-keystore", keyStore.toString(), "-storetype", "JKS",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        run(keytool, "-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storepass", PASSWORD,
-                "-file", dir.resolve("ca.pem").toString());
+        keyStore = TestCertificates.selfSignedForLocalhost(dir, PASSWORD);
         broker = TestBrokers.startMoquetteTls(keyStore, PASSWORD);
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
     }
 
     private static Map<String, Object> options(String host) {
