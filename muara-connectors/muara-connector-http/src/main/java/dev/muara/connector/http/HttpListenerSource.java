@@ -75,6 +75,8 @@ final class HttpListenerSource implements Source {
             if (server instanceof HttpsServer https) {
                 https.setHttpsConfigurator(new HttpsConfigurator(tls));
             }
+            // the JDK opens server sockets with SO_REUSEADDR (except on Windows): after a kill -9 the port binds again
+            // at once, whatever connections linger in TIME_WAIT
             server.bind(new InetSocketAddress(settings.host(), settings.port()), 0);
         } catch (IOException e) {
             connections.shutdownNow();
