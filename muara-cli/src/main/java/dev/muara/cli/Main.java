@@ -2,6 +2,7 @@ package dev.muara.cli;
 
 import dev.muara.core.redact.Redactor;
 import java.io.PrintStream;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** The {@code muara} command line: sets up output (secret redaction, logging), then hands over to picocli. */
@@ -19,6 +20,11 @@ public final class Main {
      * 130 a bounded run stopped by a signal before its end.
      */
     public static int run(String... args) {
+        return run(System::getenv, args);
+    }
+
+    /** Runs the command line with {@code environment} answering {@code ${env:NAME}} references instead of the process's. */
+    static int run(Function<String, String> environment, String... args) {
         Redactor redactor = new Redactor();
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
@@ -29,7 +35,7 @@ public final class Main {
         try {
             Logging.configure(args);
             MuaraCommand root = new MuaraCommand(redactor, java.util.Arrays.asList(args).contains("--verbose")
-                    || java.util.Arrays.asList(args).contains("-v"));
+                    || java.util.Arrays.asList(args).contains("-v"), environment);
             CommandLine commandLine = new CommandLine(root);
             commandLine.setOut(new java.io.PrintWriter(out, true));
             commandLine.setErr(new java.io.PrintWriter(err, true));

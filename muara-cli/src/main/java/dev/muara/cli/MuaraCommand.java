@@ -5,6 +5,7 @@ import dev.muara.core.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -29,9 +30,17 @@ final class MuaraCommand implements Runnable {
     /** Read from the arguments before parsing, so that logging and error output know it from the start. */
     final boolean verbose;
 
+    /** Where {@code ${env:NAME}} references in pipelines are looked up: the process's environment, outside tests. */
+    final Function<String, String> environment;
+
     MuaraCommand(Redactor redactor, boolean verbose) {
+        this(redactor, verbose, System::getenv);
+    }
+
+    MuaraCommand(Redactor redactor, boolean verbose, Function<String, String> environment) {
         this.redactor = redactor;
         this.verbose = verbose;
+        this.environment = environment;
     }
 
     /** The installed connectors, discovered once. */

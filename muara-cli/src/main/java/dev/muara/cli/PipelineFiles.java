@@ -11,7 +11,7 @@ final class PipelineFiles {
     }
 
     static PipelineConfig load(MuaraCommand root, Path file) {
-        PipelineConfig config = new PipelineLoader(root.registry(), System::getenv, root.redactor).load(file);
+        PipelineConfig config = new PipelineLoader(root.registry(), root.environment, root.redactor).load(file);
         config.warnings().forEach(w -> System.err.println("warning: " + w));
         return config;
     }

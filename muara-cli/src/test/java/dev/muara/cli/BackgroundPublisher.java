@@ -33,8 +33,8 @@ abstract class BackgroundPublisher implements AutoCloseable {
     /** Sends everything, returning once the broker has taken it all. */
     abstract void publish() throws Exception;
 
-    final void taken() {
-        published.incrementAndGet();
+    final void taken(long messages) {
+        published.addAndGet(messages);
     }
 
     final void failed(Throwable error) {

@@ -7,6 +7,16 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import dev.muara.testkit.TestBrokers;
 import dev.muara.testkit.kafka.EmbeddedKafka;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +86,87 @@ class BrokerExamplesTest {
                         List.of("3", "32.50", "orders"));
     }
 
+    @Test
+    void the_amqp_example_loads_what_is_published_to_its_exchange() throws Exception {
+        Path pipeline = copyExample("amqp");
+        String queue = "muara-example-orders";
+        TestBrokers.rabbitMq();
+        AmqpPublisher.delete(queue); // what an earlier run of the example left
+        try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString());
+                Connection connection = AmqpPublisher.connect(); Channel channel = connection.createChannel()) {
+            awaitConsumer(connection, queue, muara);
+            for (int id = 1; id <= 3; id++) {
+                channel.basicPublish("amq.topic", "orders.new", MessageProperties.PERSISTENT_BASIC,
+                        ("{\"order_id\": " + id + ", \"amount\": " + id + "2.5}").getBytes(StandardCharsets.UTF_8));
+            }
+            stopOnceLoaded(muara, 3);
+        } finally {
+            AmqpPublisher.delete(queue);
+        }
+        assertThat(Duck.rows(dir.resolve("amqp.duckdb"), "SELECT order_id, amount, _routing_key FROM orders ORDER BY 1"))
+                .containsExactly(List.of("1", "12.50", "orders.new"), List.of("2", "22.50", "orders.new"),
+                        List.of("3", "32.50", "orders.new"));
+    }
+
+    /** Waits for Muara to consume from the queue it declares: messages published before the queue exists go nowhere. */
+    private static void awaitConsumer(Connection connection, String queue, MuaraProcess muara) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            // asking about a queue that does not exist yet closes the channel: a new one each time
+            try (Channel channel = connection.createChannel()) {
+                if (channel.consumerCount(queue) > 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not declared yet
+            }
+            assertThat(System.nanoTime()).as(muara.text()).isLessThan(deadline);
+            assertThat(muara.isAlive()).as(muara.text()).isTrue();
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void the_http_listener_example_answers_each_device_once_its_readings_are_committed() throws Exception {
+        Path pipeline = copyExample("http_listener");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // 8080 may be taken on a developer's machine
+        }
+        replace(pipeline, "port: 8080", "port: " + port);
+        String token = UUID.randomUUID().toString();
+        HttpClient client = HttpClient.newHttpClient();
+        try (MuaraProcess muara = MuaraProcess.start(dir, Map.of("INGEST_TOKEN", token), "256m", "run", pipeline.toString())) {
+            for (int id = 1; id <= 3; id++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"reading_id\": " + id + ", \"device\": \"pump-7\", \"celsius\": 2" + id + ".5}"))
+                        .build();
+                assertThat(sendWhenListening(client, request, muara).statusCode()).isEqualTo(202);
+            }
+            stopOnceLoaded(muara, 3);
+        }
+        assertThat(Duck.rows(dir.resolve("readings.duckdb"), "SELECT reading_id, device, celsius FROM readings ORDER BY 1"))
+                .containsExactly(List.of("1", "pump-7", "21.5"), List.of("2", "pump-7", "22.5"),
+                        List.of("3", "pump-7", "23.5"));
+    }
+
+    /** Sends the request, again while the connection is refused because Muara is still starting. */
+    private static HttpResponse<String> sendWhenListening(HttpClient client, HttpRequest request, MuaraProcess muara)
+            throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException e) {
+                assertThat(System.nanoTime()).as(muara.text()).isLessThan(deadline);
+                assertThat(muara.isAlive()).as(muara.text()).isTrue();
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private Path copyExample(String name) throws Exception {
         Files2.copyTree(Files2.projectRoot().resolve("examples").resolve(name), dir);
         return dir.resolve("pipeline.yaml");
@@ -87,21 +178,26 @@ class BrokerExamplesTest {
         Files.writeString(file, text.replace(from, to));
     }
 
-    /**
-     * Runs the pipeline until its progress line (one every 10 s when not on a terminal) shows {@code rows} loaded with
-     * their end-to-end latency, then stops it.
-     */
+    /** Runs the pipeline until it has loaded {@code rows}, then stops it: see {@link #stopOnceLoaded}. */
     private void runUntilLoaded(Path pipeline, int rows) throws Exception {
         try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString())) {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            String progress = ": " + rows + " rows loaded, ";
-            while (!muara.text().contains(progress)) {
-                assertThat(System.nanoTime()).as(muara.text()).isLessThan(deadline);
-                assertThat(muara.isAlive()).as(muara.text()).isTrue();
-                Thread.sleep(200);
-            }
-            assertThat(muara.text()).containsPattern(progress + "\\d+ rows/s, latency p50 [^,]+ p99 ");
-            StreamLoads.stop(muara);
+            stopOnceLoaded(muara, rows);
         }
+    }
+
+    /**
+     * Waits until the progress line (one every 10 s when not on a terminal) shows {@code rows} loaded with their
+     * end-to-end latency, then stops Muara with SIGTERM.
+     */
+    private static void stopOnceLoaded(MuaraProcess muara, int rows) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String progress = ": " + rows + " rows loaded, ";
+        while (!muara.text().contains(progress)) {
+            assertThat(System.nanoTime()).as(muara.text()).isLessThan(deadline);
+            assertThat(muara.isAlive()).as(muara.text()).isTrue();
+            Thread.sleep(200);
+        }
+        assertThat(muara.text()).containsPattern(progress + "\\d+ rows/s, latency p50 [^,]+ p99 ");
+        StreamLoads.stop(muara);
     }
 }

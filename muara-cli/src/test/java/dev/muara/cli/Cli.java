@@ -3,6 +3,7 @@ package dev.muara.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /** Runs the muara command in this JVM and captures what it prints. */
 final class Cli {
@@ -23,7 +24,12 @@ final class Cli {
     private Cli() {
     }
 
-    static synchronized Result run(String... args) {
+    static Result run(String... args) {
+        return run(System::getenv, args);
+    }
+
+    /** Runs with {@code environment} answering the pipeline's {@code ${env:NAME}} references. */
+    static synchronized Result run(Function<String, String> environment, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,7 +38,7 @@ final class Cli {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = Main.run(args);
+            code = Main.run(environment, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

@@ -47,7 +47,7 @@ final class KafkaPublisher extends BackgroundPublisher {
                     if (error != null) {
                         failed(error);
                     } else {
-                        taken();
+                        taken(1);
                     }
                 });
             }

@@ -56,7 +56,7 @@ final class MqttPublisher extends BackgroundPublisher {
                         if (error != null) {
                             failed(error);
                         } else {
-                            taken();
+                            taken(1);
                         }
                     });
         }

@@ -3,20 +3,17 @@ package dev.muara.connector.amqp;
 import dev.muara.api.data.DataType;
 import dev.muara.api.data.Field;
 import dev.muara.api.option.Options;
-import dev.muara.api.source.Boundedness;
 import dev.muara.api.source.PlanContext;
 import dev.muara.api.source.ReaderContext;
-import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
 import dev.muara.formats.message.MessageBatchBuilder;
-import dev.muara.formats.message.MessageOptions;
-import dev.muara.formats.message.PayloadSettings;
+import dev.muara.formats.message.MessageSource;
 import java.util.List;
 
 /** One stream's consumption of an AMQP queue: a single split that runs until the pipeline stops. */
-final class AmqpSource implements Source {
+final class AmqpSource extends MessageSource {
 
     /** The columns each message adds to its rows, unless {@code metadata: false}. */
     static final List<Field> METADATA = List.of(new Field("_exchange", DataType.STRING),
@@ -24,24 +21,11 @@ final class AmqpSource implements Source {
             new Field("_timestamp", DataType.TIMESTAMP_TZ), new Field("_received_at", DataType.TIMESTAMP_TZ),
             new Field("_redelivered", DataType.BOOLEAN));
 
-    private final SourceContext context;
     private final AmqpSettings settings;
-    private final PayloadSettings payload;
-    private final boolean metadata;
-    private final List<String> key;
 
     AmqpSource(SourceContext context, Options options) {
-        this.context = context;
+        super(context, options, AmqpOptions.KEY, METADATA);
         this.settings = AmqpSettings.of(context, options);
-        this.payload = MessageOptions.payload(options);
-        this.metadata = options.get(MessageOptions.METADATA);
-        List<String> keyColumns = options.get(AmqpOptions.KEY);
-        this.key = keyColumns == null ? List.of() : List.copyOf(keyColumns);
-    }
-
-    @Override
-    public Boundedness boundedness() {
-        return Boundedness.UNBOUNDED;
     }
 
     @Override
@@ -52,18 +36,7 @@ final class AmqpSource implements Source {
 
     @Override
     public SplitReader open(Split split, String position, ReaderContext readerContext) {
-        MessageBatchBuilder builder = new MessageBatchBuilder(payload, metadata ? METADATA : List.of(), readerContext.batchRows());
-        return new AmqpSplitReader(QueueConsumer.open(settings), builder, metadata, settings, readerContext);
-    }
-
-    @Override
-    public List<String> primaryKey(String stream) {
-        return key;
-    }
-
-    /** The arrival time: AMQP's own timestamp property is optional, set by the publisher's clock, in whole seconds. */
-    @Override
-    public String eventTimeColumn(String stream) {
-        return metadata ? "_received_at" : null;
+        MessageBatchBuilder builder = newBuilder(readerContext);
+        return new AmqpSplitReader(QueueConsumer.open(settings), builder, metadata(), settings, readerContext);
     }
 }
