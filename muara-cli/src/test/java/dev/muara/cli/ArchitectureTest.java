@@ -35,6 +35,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void transforms_depend_on_the_spi_and_formats_only() {
+        noClasses().that().resideInAPackage("dev.muara.transforms..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.muara.core..", "dev.muara.cli..",
+                        "dev.muara.connector..")
+                .check(MUARA);
+    }
+
+    @Test
     void nothing_but_the_command_line_depends_on_a_connector() {
         noClasses().that().resideInAnyPackage("dev.muara.core..", "dev.muara.api..", "dev.muara.formats..")
                 .should().dependOnClassesThat().resideInAPackage("dev.muara.connector..")

@@ -44,6 +44,19 @@ final class MuaraProcess implements AutoCloseable {
     }
 
     /**
+     * Starts {@code muara args...} from the distribution that {@code ./muara} runs ({@code target/dist}, made by the
+     * package phase), so a connector library missing from it fails the test: integration tests only.
+     */
+    static MuaraProcess startDistribution(Path workDir, Map<String, String> env, String heap, String... args)
+            throws IOException {
+        Path dist = Files2.projectRoot().resolve("muara-cli/target/dist");
+        if (!Files.isRegularFile(dist.resolve("muara.jar"))) {
+            throw new IllegalStateException("no distribution at " + dist + ": run the package phase first");
+        }
+        return start(workDir, env, heap, dist.resolve("muara.jar") + File.pathSeparator + dist.resolve("lib") + "/*", args);
+    }
+
+    /**
      * Like {@link #start}, with the test-only connectors of this module registered as well (a slow target): they
      * stay out of every other Muara the tests run, so the generated docs list only the real ones.
      */

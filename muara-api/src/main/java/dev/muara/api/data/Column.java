@@ -303,6 +303,11 @@ public final class Column {
         };
     }
 
+    /** The value at {@code row} as a JSON literal: numbers and booleans bare, json as it is, the rest quoted text. */
+    public String json(int row) {
+        return nulls[row] ? "null" : jsonLiteral(row);
+    }
+
     private String jsonLiteral(int row) {
         return switch (type.kind()) {
             case BOOLEAN, INT32, INT64, DECIMAL -> text(row);

@@ -11,7 +11,7 @@ import dev.muara.api.data.Schema;
  * guard its state.
  *
  * <pre>{@code
- * public Batch apply(Batch batch) {
+ * public Batch apply(Batch batch, TransformContext context) {
  *     int drop = batch.schema().indexOf(column);
  *     ... // build and return a batch without that column
  * }
@@ -28,6 +28,10 @@ public interface Transform {
      */
     Schema outputSchema(Schema input);
 
-    /** The transformed batch. May return {@code batch} itself when there is nothing to change. */
-    Batch apply(Batch batch);
+    /**
+     * The transformed batch, whose schema is {@link #outputSchema} of the input's. May return {@code batch} itself
+     * when there is nothing to change. A row that cannot be transformed goes to {@link TransformContext#reject} and is
+     * left out.
+     */
+    Batch apply(Batch batch, TransformContext context);
 }

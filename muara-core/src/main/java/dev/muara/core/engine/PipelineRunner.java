@@ -24,6 +24,7 @@ import dev.muara.api.source.SourceConnector;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
+import dev.muara.api.transform.TransformContext;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.SchemaPolicy;
 import dev.muara.core.config.StreamConfig;
@@ -726,7 +727,7 @@ public final class PipelineRunner {
             SplitReader reader = null;
             boolean keepOpen = false;
             try {
-                Context context = new Context(item.stream());
+                Context context = new Context(item.stream(), item.split().id());
                 reader = source.open(item.split(), item.start(), context);
                 long reportedBytes = 0;
                 boolean ended = false;
@@ -753,7 +754,9 @@ public final class PipelineRunner {
                         checked = true;
                     }
                     if (rowsRead > 0 && !transforms.isEmpty()) {
-                        batch = transforms.apply(batch);
+                        context.transformRejects = 0;
+                        batch = transforms.apply(batch, context);
+                        rowsRead -= context.transformRejects; // counted as rejected, not as read
                     }
                     if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta, eventTimes))) {
                         break;
@@ -858,13 +861,18 @@ public final class PipelineRunner {
         }
 
         /** What a reader may ask of the engine. */
-        private final class Context implements ReaderContext {
+        /** What a reader, and the transforms on its thread, may ask of the engine. */
+        private final class Context implements ReaderContext, TransformContext {
             private final String stream;
+            private final String location;
             /** The reader asked for a commit and has not waited for it yet. */
             final AtomicBoolean commitWanted = new AtomicBoolean();
+            /** Rows the transforms turned away from the batch being transformed. */
+            int transformRejects;
 
-            Context(String stream) {
+            Context(String stream, String location) {
                 this.stream = stream;
+                this.location = location;
             }
 
             @Override
@@ -886,6 +894,18 @@ public final class PipelineRunner {
             public void requestCommit() {
                 commitRequested.set(true);
                 commitWanted.set(true);
+            }
+
+            /** The row goes to the dead letters as a JSON object of its values before the transform. */
+            @Override
+            public void reject(Batch input, int row, String reason) {
+                StringBuilder original = new StringBuilder("{");
+                for (int c = 0; c < input.columns().length; c++) {
+                    original.append(c == 0 ? "" : ", ").append(Column.quote(input.schema().fields().get(c).name()))
+                            .append(": ").append(input.column(c).json(row));
+                }
+                transformRejects++;
+                Execution.this.reject(stream, new RejectedRecord(location, reason, original.append('}').toString()));
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.muara.core.engine;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Schema;
 import dev.muara.api.transform.Transform;
+import dev.muara.api.transform.TransformContext;
 import java.util.List;
 
 /** A pipeline's transforms in order, applied to each batch on the reader thread that read it. */
@@ -14,10 +15,10 @@ public final class TransformChain {
         this.transforms = List.copyOf(transforms);
     }
 
-    public Batch apply(Batch batch) {
+    public Batch apply(Batch batch, TransformContext context) {
         Batch out = batch;
         for (Transform transform : transforms) {
-            out = transform.apply(out);
+            out = transform.apply(out, context);
         }
         return out;
     }

@@ -323,7 +323,7 @@ class PipelineRunnerTest {
                         return input;
                     }
 
-                    public Batch apply(Batch batch) {
+                    public Batch apply(Batch batch, dev.muara.api.transform.TransformContext context) {
                         List<List<Object>> rows = new ArrayList<>();
                         for (List<Object> row : Rows.of(batch)) {
                             rows.add(Rows.row((Long) row.get(0) * 2));

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker examples of {@code examples/} run as their comments say: messages are published, {@code muara run}
- * loads them into DuckDB and shows them in its progress line, SIGTERM ends the run. Against the local broker when it
+ * The broker examples of {@code examples/} run as their comments say, by the distribution {@code ./muara} runs (so a
+ * client library left out of it fails here): messages are published, {@code muara run} loads them into DuckDB and
+ * shows them in its progress line, SIGTERM ends the run. Against the local broker when it
  * is there; otherwise the example's address is pointed at a broker of the test's own.
  */
-class BrokerExamplesTest {
+class BrokerExamplesIT {
 
     @TempDir
     Path dir;
@@ -92,7 +93,7 @@ class BrokerExamplesTest {
         String queue = "muara-example-orders";
         TestBrokers.rabbitMq();
         AmqpPublisher.delete(queue); // what an earlier run of the example left
-        try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString());
+        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of(), "256m", "run", pipeline.toString());
                 Connection connection = AmqpPublisher.connect(); Channel channel = connection.createChannel()) {
             awaitConsumer(connection, queue, muara);
             for (int id = 1; id <= 3; id++) {
@@ -136,7 +137,7 @@ class BrokerExamplesTest {
         replace(pipeline, "port: 8080", "port: " + port);
         String token = UUID.randomUUID().toString();
         HttpClient client = HttpClient.newHttpClient();
-        try (MuaraProcess muara = MuaraProcess.start(dir, Map.of("INGEST_TOKEN", token), "256m", "run", pipeline.toString())) {
+        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of("INGEST_TOKEN", token), "256m", "run", pipeline.toString())) {
             for (int id = 1; id <= 3; id++) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -180,7 +181,7 @@ class BrokerExamplesTest {
 
     /** Runs the pipeline until it has loaded {@code rows}, then stops it: see {@link #stopOnceLoaded}. */
     private void runUntilLoaded(Path pipeline, int rows) throws Exception {
-        try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString())) {
+        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of(), "256m", "run", pipeline.toString())) {
             stopOnceLoaded(muara, rows);
         }
     }

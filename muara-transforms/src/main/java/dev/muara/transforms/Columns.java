@@ -1,0 +1,55 @@
+package dev.muara.transforms;
+
+import dev.muara.api.data.Batch;
+import dev.muara.api.data.Column;
+import dev.muara.api.data.Schema;
+import dev.muara.api.error.MuaraException;
+import java.util.Collection;
+
+/** What the built-in transforms share: finding the columns they name, and leaving rejected rows out. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /**
+     * The index of {@code column} in {@code schema}.
+     *
+     * @throws MuaraException of kind config, naming the transform and the columns there are
+     */
+    public static int require(Schema schema, String column, String transform) {
+        int index = schema.indexOf(column);
+        if (index < 0) {
+            throw MuaraException.config("transform " + transform + ": there is no column '" + column + "'")
+                    .withHint("the columns at this point of the chain are: " + String.join(", ", schema.names()));
+        }
+        return index;
+    }
+
+    /** Checks that every name is a column of {@code schema}. */
+    public static void requireAll(Schema schema, Collection<String> columns, String transform) {
+        for (String column : columns) {
+            require(schema, column, transform);
+        }
+    }
+
+    /** The batch without the rows whose {@code rejected} flag is set; {@code batch} itself when none is. */
+    public static Batch without(Batch batch, boolean[] rejected, int rejectedCount) {
+        if (rejectedCount == 0) {
+            return batch;
+        }
+        Column[] out = new Column[batch.columns().length];
+        int rows = batch.rowCount() - rejectedCount;
+        for (int c = 0; c < out.length; c++) {
+            Column source = batch.column(c);
+            Column kept = new Column(source.type(), rows);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (!rejected[row]) {
+                    kept.appendFrom(source, row);
+                }
+            }
+            out[c] = kept;
+        }
+        return new Batch(batch.schema(), out, rows);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.muara.transforms.cast;
+
+import dev.muara.api.data.Batch;
+import dev.muara.api.data.Column;
+import dev.muara.api.data.Field;
+import dev.muara.api.data.Schema;
+import dev.muara.api.option.ColumnSpec;
+import dev.muara.api.transform.Transform;
+import dev.muara.api.transform.TransformContext;
+import dev.muara.formats.text.TextConverter;
+import dev.muara.transforms.Columns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Changes column types. Each value goes through its text form (ISO for dates and times) and the converter of the new
+ * type, with the column's format; a value that does not convert sends its row to the dead-letter store.
+ */
+final class Cast implements Transform {
+
+    /** The most of a value a reject's reason quotes: the whole row is in the dead-letter record anyway. */
+    private static final int QUOTED = 60;
+
+    private final Map<String, ColumnSpec> columns;
+    private final Map<String, TextConverter> converters = new LinkedHashMap<>();
+
+    /** @throws IllegalArgumentException naming the column whose format does not suit its type */
+    Cast(Map<String, ColumnSpec> columns) {
+        this.columns = new LinkedHashMap<>(columns);
+        columns.forEach((name, spec) -> {
+            try {
+                converters.put(name, TextConverter.of(spec.type(), spec.format()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("column " + name + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        Columns.requireAll(input, columns.keySet(), "cast");
+        List<Field> fields = new ArrayList<>();
+        for (Field field : input.fields()) {
+            ColumnSpec spec = columns.get(field.name());
+            fields.add(spec == null ? field : new Field(field.name(), spec.type()));
+        }
+        return new Schema(fields);
+    }
+
+    @Override
+    public Batch apply(Batch batch, TransformContext context) {
+        Schema schema = outputSchema(batch.schema());
+        Column[] out = batch.columns().clone();
+        boolean[] rejected = new boolean[batch.rowCount()];
+        int rejectedCount = 0;
+        for (Map.Entry<String, TextConverter> cast : converters.entrySet()) {
+            int index = batch.schema().indexOf(cast.getKey());
+            Column source = batch.column(index);
+            if (source.type().equals(cast.getValue().type()) && columns.get(cast.getKey()).format() == null) {
+                continue;
+            }
+            Column converted = new Column(cast.getValue().type(), batch.rowCount());
+            for (int row = 0; row < batch.rowCount(); row++) {
+                String text = source.text(row);
+                if (text == null || rejected[row]) {
+                    converted.appendNull();
+                } else if (!cast.getValue().append(text, converted)) {
+                    converted.appendNull();
+                    rejected[row] = true;
+                    rejectedCount++;
+                    context.reject(batch, row, "cast " + cast.getKey() + ": " + quote(text) + " is not a "
+                            + cast.getValue().type() + formatNote(cast.getKey()));
+                }
+            }
+            out[index] = converted;
+        }
+        return Columns.without(new Batch(schema, out, batch.rowCount()), rejected, rejectedCount);
+    }
+
+    private String formatNote(String column) {
+        String format = columns.get(column).format();
+        return format == null ? "" : " in the format " + format;
+    }
+
+    private static String quote(String text) {
+        return "'" + (text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text) + "'";
+    }
+}

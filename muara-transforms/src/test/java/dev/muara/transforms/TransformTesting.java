@@ -1,0 +1,47 @@
+package dev.muara.transforms;
+
+import dev.muara.api.data.Batch;
+import dev.muara.api.option.Options;
+import dev.muara.api.transform.Transform;
+import dev.muara.api.transform.TransformConnector;
+import dev.muara.api.transform.TransformContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/** Transforms made as a pipeline makes them (by type, from options), and a context that records rejects. */
+public final class TransformTesting {
+
+    /** A rejected row: its index in the input batch and the reason. */
+    public record Reject(int row, String reason) {
+    }
+
+    /** The rejects of the transforms applied with it. */
+    public static final class Context implements TransformContext {
+        public final List<Reject> rejects = new ArrayList<>();
+
+        @Override
+        public String stream() {
+            return "s";
+        }
+
+        @Override
+        public void reject(Batch input, int row, String reason) {
+            rejects.add(new Reject(row, reason));
+        }
+    }
+
+    private TransformTesting() {
+    }
+
+    /** The transform of that type, configured with {@code options} as a pipeline's YAML would give them. */
+    public static Transform transform(String type, Map<String, Object> options) {
+        for (TransformConnector connector : ServiceLoader.load(TransformConnector.class)) {
+            if (connector.type().equals(type)) {
+                return connector.create(Options.of("transform " + type, options));
+            }
+        }
+        throw new IllegalArgumentException("no transform " + type);
+    }
+}
