@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,7 +82,9 @@ class BrokerExamplesIT {
             }
         }
 
-        runUntilLoaded(pipeline, 3);
+        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of(), "256m", "run", pipeline.toString())) {
+            stopOnceLoaded(muara, 3);
+        }
         assertThat(Duck.rows(dir.resolve("kafka.duckdb"), "SELECT order_id, amount, _topic FROM orders ORDER BY 1"))
                 .containsExactly(List.of("1", "12.50", "orders"), List.of("2", "22.50", "orders"),
                         List.of("3", "32.50", "orders"));
@@ -179,26 +182,32 @@ class BrokerExamplesIT {
         Files.writeString(file, text.replace(from, to));
     }
 
-    /** Runs the pipeline until it has loaded {@code rows}, then stops it: see {@link #stopOnceLoaded}. */
+    /** Runs the pipeline until it has loaded {@code rows}, shown by its progress line, then stops it. */
     private void runUntilLoaded(Path pipeline, int rows) throws Exception {
         try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of(), "256m", "run", pipeline.toString())) {
-            stopOnceLoaded(muara, rows);
+            String progress = ": " + rows + " rows loaded, ";
+            await(muara, text -> text.contains(progress));
+            assertThat(muara.text()).containsPattern(progress + "\\d+ rows/s, latency p50 [^,]+ p99 ");
+            StreamLoads.stop(muara);
         }
     }
 
     /**
-     * Waits until the progress line (one every 10 s when not on a terminal) shows {@code rows} loaded with their
-     * end-to-end latency, then stops Muara with SIGTERM.
+     * Waits until a commit or the progress line (one every 10 s when not on a terminal) shows {@code rows} loaded,
+     * then stops Muara with SIGTERM.
      */
     private static void stopOnceLoaded(MuaraProcess muara, int rows) throws Exception {
+        await(muara, text -> text.contains("committed: " + rows + " rows loaded so far")
+                || text.contains(": " + rows + " rows loaded, "));
+        StreamLoads.stop(muara);
+    }
+
+    private static void await(MuaraProcess muara, Predicate<String> loaded) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        String progress = ": " + rows + " rows loaded, ";
-        while (!muara.text().contains(progress)) {
+        while (!loaded.test(muara.text())) {
             assertThat(System.nanoTime()).as(muara.text()).isLessThan(deadline);
             assertThat(muara.isAlive()).as(muara.text()).isTrue();
             Thread.sleep(200);
         }
-        assertThat(muara.text()).containsPattern(progress + "\\d+ rows/s, latency p50 [^,]+ p99 ");
-        StreamLoads.stop(muara);
     }
 }

@@ -46,7 +46,7 @@ class KafkaStreamIT {
         String topic = KAFKA.newTopic("orders", 3);
         String database = TestDatabases.newPostgresDatabase();
         Path pipeline = pipeline(topic, StreamLoads.postgresTarget(database, "merge"));
-        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 100_000, 2_000, 0)) {
+        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 100_000, 5_000, 0)) {
             StreamLoads.killTwiceThenFinish(dir, pipeline, database, 100_000, () -> producer.awaitDone(300));
         }
         assertEachNumberOnce(database, 100_000);
@@ -57,7 +57,7 @@ class KafkaStreamIT {
         String topic = KAFKA.newTopic("orders", 3);
         String database = TestDatabases.newPostgresDatabase();
         Path pipeline = pipeline(topic, StreamLoads.postgresTarget(database, "append"));
-        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 20_000, 1_000, 0)) {
+        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 20_000, 2_000, 0)) {
             try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString())) {
                 awaitRows(database, 2_000, 120, muara);
                 stop(muara);
