@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,56 +17,25 @@ class TransformsTest {
     Path dir;
 
     @Test
-    void a_chain_cleans_types_and_renames_on_the_way_in_and_a_value_that_does_not_cast_goes_to_the_dead_letters()
+    void the_example_chain_cleans_types_and_names_and_a_value_that_does_not_cast_goes_to_the_dead_letters()
             throws Exception {
-        // read as text: the file's own types are what the chain fixes
-        Files.writeString(dir.resolve("orders.csv"), """
-                order_no,day,amount,city,internal_note
-                1,25/12/2024,12.50,  jakarta ,a
-                2,01/01/2025,,Bandung\t,b
-                3,31/02/2025,7.00,Medan,c
-                4,02/01/2025,abc,Surabaya,d
-                """);
-        Path pipeline = Files.writeString(dir.resolve("orders.yaml"), """
-                name: orders
-                source:
-                  type: file
-                  path: orders.csv
-                  columns: {order_no: string, day: string, amount: string, city: string, internal_note: string}
-                transforms:
-                  - type: trim
-                  - type: upper
-                    columns: [city]
-                  - type: cast
-                    columns:
-                      order_no: int64
-                      day: {type: date, format: dd/MM/yyyy}
-                      amount: decimal(12,2)
-                  - type: default
-                    columns: {amount: "0"}
-                  - type: drop
-                    columns: [internal_note]
-                  - type: rename
-                    columns: {order_no: order_id, day: order_date}
-                target:
-                  type: duckdb
-                  path: shop.duckdb
-                  table: orders
-                  load_columns: false
-                errors:
-                  max_rejects: 10
-                """);
+        Files2.copyTree(Files2.projectRoot().resolve("examples/transforms"), dir);
+        Path pipeline = dir.resolve("pipeline.yaml");
+        // the reference shows this very pipeline
+        assertThat(Files.readString(Files2.projectRoot().resolve("docs/transforms.md")))
+                .contains(Files.readString(pipeline).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
 
         Cli.Result result = Cli.run("run", pipeline.toString());
         assertThat(result.exitCode()).as(result.all()).isZero();
-        assertThat(result.out()).containsPattern("orders\\s+orders\\s+append\\s+1/1\\s+4\\s+2\\s+2");
+        assertThat(result.out()).containsPattern("orders\\s+orders\\s+merge\\s+1/1\\s+4\\s+2\\s+2");
 
-        Path db = dir.resolve("shop.duckdb");
+        Path db = dir.resolve("orders.duckdb");
         assertThat(Duck.rows(db, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'orders' "
                 + "ORDER BY ordinal_position")).containsExactly(List.of("order_id", "BIGINT"), List.of("order_date", "DATE"),
-                List.of("amount", "DECIMAL(12,2)"), List.of("city", "VARCHAR"));
-        assertThat(Duck.rows(db, "SELECT order_id, order_date, amount, city FROM orders ORDER BY 1")).containsExactly(
-                List.of("1", "2024-12-25", "12.50", "JAKARTA"), List.of("2", "2025-01-01", "0.00", "BANDUNG"));
+                List.of("amount", "DECIMAL(12,2)"), List.of("city", "VARCHAR"), List.of("tags", "JSON"));
+        assertThat(Duck.rows(db, "SELECT order_id, order_date, amount, city, tags FROM orders ORDER BY 1")).containsExactly(
+                List.of("1", "2024-12-25", "12.50", "JAKARTA", "[\"gift\",\"express\"]"),
+                Arrays.asList("2", "2025-01-01", "0.00", "BANDUNG", null));
 
         String deadLetters;
         try (Stream<Path> files = Files.walk(dir.resolve(".muara"))) {

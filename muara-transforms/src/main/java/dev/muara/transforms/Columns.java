@@ -2,9 +2,13 @@ package dev.muara.transforms;
 
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Column;
+import dev.muara.api.data.DataType;
+import dev.muara.api.data.Field;
 import dev.muara.api.data.Schema;
 import dev.muara.api.error.MuaraException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /** What the built-in transforms share: finding the columns they name, and leaving rejected rows out. */
 public final class Columns {
@@ -31,6 +35,13 @@ public final class Columns {
         for (String column : columns) {
             require(schema, column, transform);
         }
+    }
+
+    /** {@code schema} with the column at {@code index} of another type. */
+    public static Schema retyped(Schema schema, int index, DataType type) {
+        List<Field> fields = new ArrayList<>(schema.fields());
+        fields.set(index, new Field(schema.field(index).name(), type));
+        return new Schema(fields);
     }
 
     /** The batch without the rows whose {@code rejected} flag is set; {@code batch} itself when none is. */

@@ -1,5 +1,9 @@
 package dev.muara.formats.text;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+
 /**
  * Fast, allocation-free parsing of dates, times and timestamps in the common layouts. Every method returns
  * {@link #INVALID} (or a negative mask) instead of throwing, because inference tries many values that are not
@@ -257,5 +261,22 @@ public final class Temporal {
     private static boolean digit(String s, int i) {
         char c = s.charAt(i);
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * A formatter of a {@link DateTimeFormatter} pattern that refuses dates that do not exist (31/04, 29/02 of a
+     * common year) instead of moving them to the month's last day, as the default resolver does. Strict resolving
+     * needs the proleptic year {@code u}: {@code y} (year of era) is read as it, the same for every year after 0.
+     *
+     * @throws IllegalArgumentException when {@code pattern} is not a pattern
+     */
+    public static DateTimeFormatter strictPattern(String pattern) {
+        StringBuilder proleptic = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            quoted ^= c == '\'';
+            proleptic.append(!quoted && c == 'y' && pattern.indexOf('G') < 0 ? 'u' : c);
+        }
+        return DateTimeFormatter.ofPattern(proleptic.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 }

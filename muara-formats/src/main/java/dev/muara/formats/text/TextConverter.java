@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -69,7 +68,7 @@ public final class TextConverter {
         return switch (type.kind()) {
             case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> {
                 try {
-                    yield new TextConverter(type, new DateOrder[0], strict(format), null, null, false);
+                    yield new TextConverter(type, new DateOrder[0], Temporal.strictPattern(format), null, null, false);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("'" + format + "' is not a date/time pattern: " + e.getMessage());
                 }
@@ -89,21 +88,6 @@ public final class TextConverter {
             }
             default -> throw new IllegalArgumentException(type + " takes no format");
         };
-    }
-
-    /**
-     * A formatter that refuses dates that do not exist (31/04, 29/02 of a common year) instead of moving them to the
-     * month's last day. Strict resolving needs the proleptic year {@code u}: {@code y} (year of era) is read as it,
-     * which is the same for every year after 0.
-     */
-    private static DateTimeFormatter strict(String pattern) {
-        StringBuilder proleptic = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            quoted ^= c == '\'';
-            proleptic.append(!quoted && c == 'y' && pattern.indexOf('G') < 0 ? 'u' : c);
-        }
-        return DateTimeFormatter.ofPattern(proleptic.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** A converter for {@code type} reading dates in the one layout inference found. */
