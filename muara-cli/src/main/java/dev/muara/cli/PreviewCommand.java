@@ -9,9 +9,10 @@ import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
+import dev.muara.api.transform.Transform;
+import dev.muara.api.transform.TransformContext;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
-import dev.muara.core.engine.TransformChain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
-        TransformChain transforms = new TransformChain(config.transforms().stream()
-                .map(t -> root.registry().transform(t.type()).create(t.options())).toList());
+        List<Transform> transforms = config.transforms().stream()
+                .map(t -> root.registry().transform(t.type()).create(t.options())).toList();
         boolean any = false;
         for (StreamConfig s : config.streams()) {
             if (stream != null && !stream.equals(s.name())) {
@@ -61,7 +62,7 @@ final class PreviewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void preview(PipelineConfig config, StreamConfig s, TransformChain transforms) throws Exception {
+    private void preview(PipelineConfig config, StreamConfig s, List<Transform> transforms) throws Exception {
         var out = System.out;
         try (Source source = root.registry().source(config.source().type())
                 .create(new SourceContext(config.name(), s.name(), config.baseDirectory()), s.sourceOptions())) {
@@ -100,12 +101,33 @@ final class PreviewCommand implements Callable<Integer> {
                 out.println();
                 return;
             }
-            Batch shown = transforms.isEmpty() ? batch : transforms.apply(batch);
-            out.println("  schema of " + splits.get(0).id() + (transforms.isEmpty() ? "" : " after " + config.transforms().size() + " transforms") + ":");
-            for (Field field : shown.schema().fields()) {
-                out.println("    " + field.name() + "  " + field.type());
+            String split = splits.get(0).id();
+            Batch shown = batch;
+            if (!transforms.isEmpty()) {
+                printSchema(out, "schema of " + split + " as read:", batch);
+                out.println("  transforms, on these " + batch.rowCount() + " rows:");
+                for (int t = 0; t < transforms.size(); t++) {
+                    String type = config.transforms().get(t).type();
+                    List<String> turnedAway = new ArrayList<>();
+                    Batch input = shown;
+                    shown = transforms.get(t).apply(input, new TransformContext() {
+                        @Override
+                        public String stream() {
+                            return s.name();
+                        }
+
+                        @Override
+                        public void reject(Batch rejectedFrom, int row, String reason) {
+                            turnedAway.add(reason);
+                        }
+                    });
+                    out.println("    " + (t + 1) + ". " + type + ": " + input.rowCount() + " → " + shown.rowCount() + " rows"
+                            + (turnedAway.isEmpty() ? "" : ", " + turnedAway.size() + " rejected"));
+                    turnedAway.forEach(reason -> rejects.add(split + ": " + reason));
+                }
+                out.println();
             }
-            out.println();
+            printSchema(out, "schema of " + split + (transforms.isEmpty() ? "" : " after the transforms") + ":", shown);
             List<List<String>> table = new ArrayList<>();
             for (int r = 0; r < Math.min(rows, shown.rowCount()); r++) {
                 List<String> row = new ArrayList<>();
@@ -118,6 +140,14 @@ final class PreviewCommand implements Callable<Integer> {
             rejects.forEach(r -> out.println("  rejected: " + r));
             out.println();
         }
+    }
+
+    private static void printSchema(java.io.PrintStream out, String title, Batch batch) {
+        out.println("  " + title);
+        for (Field field : batch.schema().fields()) {
+            out.println("    " + field.name() + "  " + field.type());
+        }
+        out.println();
     }
 
     private static String cell(String text) {

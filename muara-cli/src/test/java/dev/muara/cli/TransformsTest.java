@@ -47,4 +47,18 @@ class TransformsTest {
                 // the row as it was when the transform met it: trimmed and upper-cased already, not yet renamed
                 .contains("\\\"city\\\": \\\"MEDAN\\\"").contains("\\\"internal_note\\\": \\\"d\\\"");
     }
+
+    @Test
+    void preview_shows_the_schema_before_and_after_the_chain_what_each_transform_did_and_the_rows_after_it()
+            throws Exception {
+        Files2.copyTree(Files2.projectRoot().resolve("examples/transforms"), dir);
+        Cli.Result preview = Cli.run("preview", dir.resolve("pipeline.yaml").toString());
+        assertThat(preview.exitCode()).as(preview.all()).isZero();
+        assertThat(preview.out()).contains("schema of orders.csv as read:", "    order_no  string", "    internal_note  string",
+                "    3. cast: 4 → 2 rows, 2 rejected", "    5. drop: 2 → 2 rows", "schema of orders.csv after the transforms:",
+                "    order_id  int64", "    order_date  date", "    tags  json", "JAKARTA", "[\"gift\",\"express\"]",
+                "rejected: orders.csv: cast day: '31/02/2025' is not a date in the format dd/MM/yyyy")
+                .doesNotContain("    internal_note  string\n\n  rows");
+        assertThat(Files.exists(dir.resolve("orders.duckdb"))).as("preview loads nothing").isFalse();
+    }
 }
