@@ -3,6 +3,7 @@ package dev.muara.cli;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.engine.PipelineRunner;
 import dev.muara.core.engine.RunResult;
+import dev.muara.core.run.QualityReport;
 import dev.muara.core.run.RunRecord;
 import dev.muara.core.run.RunStatus;
 import dev.muara.core.run.StreamReport;
@@ -107,6 +108,23 @@ final class RunCommand implements Callable<Integer> {
         out.println(total.append('.'));
         if (record.rowsRejected() > 0 && record.deadLetterFile() != null) {
             out.println(rows(record.rowsRejected()) + " rejected: see " + config.baseDirectory().relativize(Path.of(record.deadLetterFile())));
+        }
+        printQuality(record);
+    }
+
+    /** The quality report: each rule's rows checked and failed, with a few failing values. */
+    private static void printQuality(RunRecord record) {
+        List<List<String>> rules = new ArrayList<>();
+        for (StreamReport s : record.streams()) {
+            for (QualityReport q : s.quality()) {
+                rules.add(List.of(s.stream(), q.rule(), Terminal.count(q.checked()), Terminal.count(q.failed()),
+                        String.join(", ", q.samples())));
+            }
+        }
+        if (!rules.isEmpty()) {
+            System.out.println();
+            System.out.println("quality:");
+            Terminal.table(System.out, List.of("stream", "rule", "checked", "failed", "such as"), rules);
         }
     }
 

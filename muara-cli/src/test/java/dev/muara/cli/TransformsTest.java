@@ -61,4 +61,46 @@ class TransformsTest {
                 .doesNotContain("    internal_note  string\n\n  rows");
         assertThat(Files.exists(dir.resolve("orders.duckdb"))).as("preview loads nothing").isFalse();
     }
+
+    @Test
+    void quality_rules_reject_warn_or_fail_and_the_summary_and_run_record_report_them() throws Exception {
+        Files.writeString(dir.resolve("readings.csv"), """
+                id,celsius,unit
+                1,21.5,C
+                2,-400,C
+                3,22.0,F
+                3,23.0,C
+                """);
+        String base = """
+                name: readings
+                source: {type: file, path: readings.csv}
+                target: {type: duckdb, path: readings.duckdb, table: readings, load_columns: false}
+                errors: {max_rejects: 10}
+                transforms:
+                  - {type: check, rule: range, column: celsius, min: "-273.15", name: above absolute zero}
+                  - {type: check, rule: in, column: unit, values: [C], action: warn}
+                """;
+        Path pipeline = Files.writeString(dir.resolve("readings.yaml"), base);
+        Cli.Result result = Cli.run("run", pipeline.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("quality:").containsPattern("readings\\s+above absolute zero\\s+4\\s+1\\s+'-400.0'")
+                .containsPattern("readings\\s+in unit\\s+3\\s+1\\s+'F'");
+        assertThat(Duck.rows(dir.resolve("readings.duckdb"), "SELECT id, unit FROM readings ORDER BY id, celsius"))
+                .containsExactly(List.of("1", "C"), List.of("3", "F"), List.of("3", "C"));
+        String record;
+        try (Stream<Path> files = Files.walk(dir.resolve(".muara"))) {
+            Path file = files.filter(f -> f.toString().contains("runs") && f.toString().endsWith(".json")).findFirst().orElseThrow();
+            record = Files.readString(file);
+        }
+        assertThat(record).contains("\"rule\" : \"above absolute zero\"", "\"failed\" : 1", "\"samples\" : [ \"'-400.0'\" ]");
+
+        // fail: the run stops and loads nothing past its last commit (here: nothing)
+        Files.writeString(pipeline, base.replace("name: readings", "name: strict").replace("readings.duckdb", "strict.duckdb")
+                + "  - {type: check, rule: unique, column: id, action: fail}\n");
+        Cli.Result failed = Cli.run("run", pipeline.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("check unique id failed: 1 of 3 rows of a batch break it, such as '3'");
+        assertThat(Duck.count(dir.resolve("strict.duckdb"), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'readings'"))
+                .isZero();
+    }
 }

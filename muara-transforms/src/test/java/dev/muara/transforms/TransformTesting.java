@@ -6,6 +6,7 @@ import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformConnector;
 import dev.muara.api.transform.TransformContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -17,9 +18,19 @@ public final class TransformTesting {
     public record Reject(int row, String reason) {
     }
 
-    /** The rejects of the transforms applied with it. */
+    /** The rejects and quality reports of the transforms applied with it. */
     public static final class Context implements TransformContext {
         public final List<Reject> rejects = new ArrayList<>();
+        /** Rows checked and failed, by rule, of the last batch. */
+        public final Map<String, long[]> quality = new HashMap<>();
+        /** Failing values, by rule, of the last batch. */
+        public final Map<String, List<String>> samples = new HashMap<>();
+
+        @Override
+        public void quality(String rule, long checked, long failed, List<String> failing) {
+            quality.put(rule, new long[] {checked, failed});
+            samples.put(rule, failing);
+        }
 
         @Override
         public String stream() {

@@ -1,6 +1,7 @@
 package dev.muara.api.transform;
 
 import dev.muara.api.data.Batch;
+import java.util.List;
 
 /**
  * What a transform may ask of the engine while it maps one batch: the stream the batch belongs to, and a way to turn
@@ -19,4 +20,12 @@ public interface TransformContext {
      * it returns. Counts towards {@code errors.max_rejects}, and may fail the run when that is exceeded.
      */
     void reject(Batch input, int row, String reason);
+
+    /**
+     * Adds to the run's quality report: data quality rule {@code rule} checked {@code checked} rows of a batch and
+     * {@code failed} of them broke it, with a few failing values as text in {@code samples} (the engine keeps the
+     * first few of the run). Does nothing unless the engine keeps a report.
+     */
+    default void quality(String rule, long checked, long failed, List<String> samples) {
+    }
 }

@@ -896,6 +896,11 @@ public final class PipelineRunner {
                 commitWanted.set(true);
             }
 
+            @Override
+            public void quality(String rule, long checked, long failed, List<String> samples) {
+                stats.get(stream).quality(rule, checked, failed, samples);
+            }
+
             /** The row goes to the dead letters as a JSON object of its values before the transform. */
             @Override
             public void reject(Batch input, int row, String reason) {

@@ -1,7 +1,13 @@
 package dev.muara.core.engine;
 
 import dev.muara.api.sink.StreamTarget;
+import dev.muara.core.run.QualityReport;
 import dev.muara.core.run.StreamReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,9 +44,44 @@ final class StreamStats {
         last = now;
     }
 
+    /** The quality rules' tallies, by rule name, in the order first reported. */
+    private final Map<String, QualityTally> quality = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Adds a batch's outcome of a data quality rule. */
+    void quality(String rule, long checked, long failed, List<String> samples) {
+        quality.computeIfAbsent(rule, r -> new QualityTally()).add(checked, failed, samples);
+    }
+
+    private static final class QualityTally {
+        private static final int SAMPLES = 5;
+        private long checked;
+        private long failed;
+        private final List<String> samples = new ArrayList<>();
+
+        synchronized void add(long checkedRows, long failedRows, List<String> failing) {
+            checked += checkedRows;
+            failed += failedRows;
+            for (String sample : failing) {
+                if (samples.size() < SAMPLES && !samples.contains(sample)) {
+                    samples.add(sample);
+                }
+            }
+        }
+
+        synchronized QualityReport report(String rule) {
+            return new QualityReport(rule, checked, failed, samples);
+        }
+    }
+
+    private List<QualityReport> qualityReports() {
+        synchronized (quality) {
+            return quality.entrySet().stream().map(e -> e.getValue().report(e.getKey())).toList();
+        }
+    }
+
     StreamReport report() {
         return new StreamReport(name, target.table(), target.write().word(), splits, splitsSkipped, finished.size(),
                 rowsRead.get() + rejected.get(), rowsLoaded.get(), rejected.get(), bytesRead.get(),
-                first == 0 ? 0 : last - first);
+                first == 0 ? 0 : last - first, qualityReports());
     }
 }

@@ -1,5 +1,7 @@
 package dev.muara.core.run;
 
+import java.util.List;
+
 /**
  * What a run did with one stream.
  *
@@ -14,7 +16,13 @@ package dev.muara.core.run;
  * @param rowsRejected rows sent to the dead-letter file
  * @param bytesRead source bytes read
  * @param durationMillis time from the stream's first to its last batch
+ * @param quality the data quality rules of the stream's transforms, in the order first reported
  */
 public record StreamReport(String stream, String table, String write, int splits, int splitsSkipped,
-        int splitsFinished, long rowsRead, long rowsLoaded, long rowsRejected, long bytesRead, long durationMillis) {
+        int splitsFinished, long rowsRead, long rowsLoaded, long rowsRejected, long bytesRead, long durationMillis,
+        List<QualityReport> quality) {
+
+    public StreamReport {
+        quality = quality == null ? List.of() : List.copyOf(quality);
+    }
 }
