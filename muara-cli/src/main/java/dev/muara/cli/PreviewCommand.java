@@ -9,6 +9,8 @@ import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
+import dev.muara.api.transform.TransformContext;
+import dev.muara.core.config.PersonalData;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
 import dev.muara.core.engine.TransformChain;
@@ -75,7 +77,8 @@ final class PreviewCommand implements Callable<Integer> {
                 return;
             }
             List<String> rejects = new ArrayList<>();
-            ReaderContext context = new ReaderContext() {
+            String splitId = splits.get(0).id();
+            PreviewContext context = new PreviewContext() {
                 @Override
                 public String stream() {
                     return s.name();
@@ -88,6 +91,15 @@ final class PreviewCommand implements Callable<Integer> {
 
                 @Override
                 public void reject(RejectedRecord record) {
+                    rejected(config.personalData().fromSource(record));
+                }
+
+                @Override
+                public void reject(Batch input, int row, String reason) {
+                    rejected(config.personalData().fromTransform(splitId, reason, input, row));
+                }
+
+                private void rejected(RejectedRecord record) {
                     rejects.add(record.location() + ": " + record.reason());
                 }
             };
@@ -100,7 +112,7 @@ final class PreviewCommand implements Callable<Integer> {
                 out.println();
                 return;
             }
-            Batch shown = transforms.isEmpty() ? batch : transforms.apply(batch);
+            Batch shown = transforms.isEmpty() ? batch : transforms.apply(batch, context);
             out.println("  schema of " + splits.get(0).id() + (transforms.isEmpty() ? "" : " after " + config.transforms().size() + " transforms") + ":");
             for (Field field : shown.schema().fields()) {
                 out.println("    " + field.name() + "  " + field.type());
@@ -110,7 +122,8 @@ final class PreviewCommand implements Callable<Integer> {
             for (int r = 0; r < Math.min(rows, shown.rowCount()); r++) {
                 List<String> row = new ArrayList<>();
                 for (int c = 0; c < shown.schema().size(); c++) {
-                    row.add(cell(shown.column(c).text(r)));
+                    row.add(config.personalData().hides(shown.schema().field(c).name()) ? PersonalData.HIDDEN
+                            : cell(shown.column(c).text(r)));
                 }
                 table.add(row);
             }
@@ -118,6 +131,10 @@ final class PreviewCommand implements Callable<Integer> {
             rejects.forEach(r -> out.println("  rejected: " + r));
             out.println();
         }
+    }
+
+    /** Rejects of the source and of the transforms, shown below the rows. */
+    private interface PreviewContext extends ReaderContext, TransformContext {
     }
 
     private static String cell(String text) {

@@ -887,7 +887,7 @@ public final class PipelineRunner {
 
             @Override
             public void reject(RejectedRecord record) {
-                Execution.this.reject(stream, record);
+                Execution.this.reject(stream, config.personalData().fromSource(record));
             }
 
             @Override
@@ -896,16 +896,14 @@ public final class PipelineRunner {
                 commitWanted.set(true);
             }
 
-            /** The row goes to the dead letters as a JSON object of its values before the transform. */
+            /**
+             * The row goes to the dead letters as a JSON object of its values before the transform, personal data
+             * hidden.
+             */
             @Override
             public void reject(Batch input, int row, String reason) {
-                StringBuilder original = new StringBuilder("{");
-                for (int c = 0; c < input.columns().length; c++) {
-                    original.append(c == 0 ? "" : ", ").append(Column.quote(input.schema().fields().get(c).name()))
-                            .append(": ").append(input.column(c).json(row));
-                }
                 transformRejects++;
-                Execution.this.reject(stream, new RejectedRecord(location, reason, original.append('}').toString()));
+                Execution.this.reject(stream, config.personalData().fromTransform(location, reason, input, row));
             }
         }
     }
