@@ -11,6 +11,7 @@ import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
+import dev.muara.core.config.PersonalData;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
 import java.nio.file.Path;
@@ -89,7 +90,8 @@ final class PreviewCommand implements Callable<Integer> {
 
                 @Override
                 public void reject(RejectedRecord record) {
-                    rejects.add(record.location() + ": " + record.reason());
+                    RejectedRecord shown = config.personalData().fromSource(record);
+                    rejects.add(shown.location() + ": " + shown.reason());
                 }
             };
             Batch batch;
@@ -118,7 +120,7 @@ final class PreviewCommand implements Callable<Integer> {
 
                         @Override
                         public void reject(Batch rejectedFrom, int row, String reason) {
-                            turnedAway.add(reason);
+                            turnedAway.add(config.personalData().fromTransform(split, reason, rejectedFrom, row).reason());
                         }
                     });
                     out.println("    " + (t + 1) + ". " + type + ": " + input.rowCount() + " → " + shown.rowCount() + " rows"
@@ -132,7 +134,8 @@ final class PreviewCommand implements Callable<Integer> {
             for (int r = 0; r < Math.min(rows, shown.rowCount()); r++) {
                 List<String> row = new ArrayList<>();
                 for (int c = 0; c < shown.schema().size(); c++) {
-                    row.add(cell(shown.column(c).text(r)));
+                    row.add(config.personalData().hides(shown.schema().field(c).name()) ? PersonalData.HIDDEN
+                            : cell(shown.column(c).text(r)));
                 }
                 table.add(row);
             }

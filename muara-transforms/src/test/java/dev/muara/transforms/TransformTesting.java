@@ -27,7 +27,7 @@ public final class TransformTesting {
         public final Map<String, List<String>> samples = new HashMap<>();
 
         @Override
-        public void quality(String rule, long checked, long failed, List<String> failing) {
+        public void quality(String rule, String column, long checked, long failed, List<String> failing) {
             quality.put(rule, new long[] {checked, failed});
             samples.put(rule, failing);
         }

@@ -14,6 +14,16 @@ public interface SinkConnector extends Connector {
         return Set.of(WriteMode.APPEND);
     }
 
+    /**
+     * Whether this sink, configured by {@code options}, keeps data on this machine (a database file, a local
+     * folder). Columns a pipeline marks as personal data ({@code pii:}) may go in clear only to such a target; for any
+     * other a mask, hash, redact or drop must protect them, or the pipeline fails validation. Default: false, so a new
+     * target is treated as sending data away until it says otherwise.
+     */
+    default boolean keepsDataLocal(Options options) {
+        return false;
+    }
+
     /** A sink configured by validated {@code options}. Cheap: connect lazily in {@link Sink#open}. */
     Sink create(SinkContext context, Options options);
 }

@@ -22,10 +22,11 @@ public interface TransformContext {
     void reject(Batch input, int row, String reason);
 
     /**
-     * Adds to the run's quality report: data quality rule {@code rule} checked {@code checked} rows of a batch and
-     * {@code failed} of them broke it, with a few failing values as text in {@code samples} (the engine keeps the
-     * first few of the run). Does nothing unless the engine keeps a report.
+     * Adds to the run's quality report: data quality rule {@code rule} on {@code column} checked {@code checked} rows
+     * of a batch and {@code failed} of them broke it, with a few failing values as text in {@code samples} (the
+     * engine keeps the first few of the run, and none of a column marked as personal data). Does nothing unless the
+     * engine keeps a report.
      */
-    default void quality(String rule, long checked, long failed, List<String> samples) {
+    default void quality(String rule, String column, long checked, long failed, List<String> samples) {
     }
 }

@@ -25,11 +25,12 @@ import java.util.List;
  * @param batchRows rows per batch
  * @param retry how transient faults are retried
  * @param warnings things that work but should be changed, such as a password written in clear
+ * @param personalData the columns marked as personal data ({@code pii:}) and those the transforms protect
  */
 public record PipelineConfig(Path file, String name, Path baseDirectory, Path workDirectory, ConnectorConfig source,
         ConnectorConfig target, List<ConnectorConfig> transforms, List<StreamConfig> streams, TargetSettings targets,
         long maxRejects, Double maxRejectRatio, long checkpointRows, Duration checkpointInterval, int parallelism,
-        int batchRows, Retry retry, List<String> warnings) {
+        int batchRows, Retry retry, List<String> warnings, PersonalData personalData) {
 
     public PipelineConfig {
         transforms = List.copyOf(transforms);
@@ -40,7 +41,8 @@ public record PipelineConfig(Path file, String name, Path baseDirectory, Path wo
     /** This configuration with another parallelism, as {@code muara run --parallelism} sets it. */
     public PipelineConfig withParallelism(int newParallelism) {
         return new PipelineConfig(file, name, baseDirectory, workDirectory, source, target, transforms, streams, targets,
-                maxRejects, maxRejectRatio, checkpointRows, checkpointInterval, newParallelism, batchRows, retry, warnings);
+                maxRejects, maxRejectRatio, checkpointRows, checkpointInterval, newParallelism, batchRows, retry, warnings,
+                personalData);
     }
 
     /**

@@ -108,6 +108,7 @@ public final class PipelineLoader {
                     "/target", Set.of("type", "tables"));
 
             List<PipelineConfig.ConnectorConfig> transforms = new ArrayList<>();
+            Set<String> protectedColumns = new java.util.HashSet<>();
             JsonNode transformsNode = root.get("transforms");
             if (transformsNode != null && !transformsNode.isNull()) {
                 for (int i = 0; i < transformsNode.size(); i++) {
@@ -116,8 +117,11 @@ public final class PipelineLoader {
                     String pointer = "/transforms/" + i;
                     Map<String, Object> values = values(connector, connector.options(), t, pointer, Set.of("type"));
                     requireAll(connector.options(), values, pointer, "transform '" + connector.type() + "'", "");
-                    transforms.add(new PipelineConfig.ConnectorConfig(connector.type(),
-                            options("transform '" + connector.type() + "'", values, pointer)));
+                    Options transformOptions = options("transform '" + connector.type() + "'", values, pointer);
+                    transforms.add(new PipelineConfig.ConnectorConfig(connector.type(), transformOptions));
+                    if (problems.isEmpty()) {
+                        protectedColumns.addAll(registry.transform(connector.type()).protectedColumns(transformOptions));
+                    }
                 }
             }
 
@@ -152,13 +156,34 @@ public final class PipelineLoader {
                     duration(retryNode, "backoff", PipelineOptions.RETRY_BACKOFF.defaultValue()),
                     duration(retryNode, "max_backoff", PipelineOptions.RETRY_MAX_BACKOFF.defaultValue()));
 
+            Options targetOptions = options("target '" + sinkConnector.type() + "'", targetBase, "/target");
+            PersonalData personalData = new PersonalData(personalDataColumns(root.get("pii")), protectedColumns);
+            if (problems.isEmpty() && !sinkConnector.keepsDataLocal(targetOptions)) {
+                for (String column : personalData.unprotected()) {
+                    problem("/pii", "column '" + column + "' is marked as personal data but would reach target '"
+                            + sinkConnector.type() + "' in clear, and that target sends data off this machine; protect "
+                            + "it with a transform ({type: hash, columns: [" + column + "], key: ${env:PII_KEY}}, or "
+                            + "mask, redact, drop)");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidConfigException(problems);
             }
             return new PipelineConfig(base.resolve(doc.file()).normalize(), name, base, work.normalize(),
                     new PipelineConfig.ConnectorConfig(sourceConnector.type(), options("source '" + sourceConnector.type() + "'", sourceBase, "/source")),
-                    new PipelineConfig.ConnectorConfig(sinkConnector.type(), options("target '" + sinkConnector.type() + "'", targetBase, "/target")),
-                    transforms, streams, targets, maxRejects, maxRatio, rows, interval, parallelism, batchRows, retry, warnings);
+                    new PipelineConfig.ConnectorConfig(sinkConnector.type(), targetOptions),
+                    transforms, streams, targets, maxRejects, maxRatio, rows, interval, parallelism, batchRows, retry, warnings,
+                    personalData);
+        }
+
+        private static List<String> personalDataColumns(JsonNode node) {
+            List<String> columns = new ArrayList<>();
+            if (node != null && node.isArray()) {
+                node.forEach(item -> columns.add(item.asString()));
+            } else if (node != null && !node.isNull()) {
+                columns.add(node.asString());
+            }
+            return columns;
         }
 
         private Duration duration(JsonNode block, String key, Duration fallback) {

@@ -95,6 +95,11 @@ public final class PipelineOptions {
             "Folder for dead letters, run records and (for targets that cannot hold it) the state; "
                     + "default: .muara/<name> beside the pipeline file.");
 
+    public static final OptionSpec<List<String>> PII = OptionSpec.stringList("pii",
+            "Columns holding personal data, in any stream that has them: [email, phone]. Before a target that sends data "
+                    + "off this machine, a mask, hash, redact or drop transform must name each of them, or the pipeline "
+                    + "is invalid; their clear values are kept out of dead-letter files and preview.");
+
     /** Scalar keys at the top of a pipeline file. */
-    public static final List<OptionSpec<?>> TOP = List.of(NAME, DESCRIPTION, PARALLELISM, BATCH_ROWS, WORK_DIR);
+    public static final List<OptionSpec<?>> TOP = List.of(NAME, DESCRIPTION, PARALLELISM, BATCH_ROWS, WORK_DIR, PII);
 }

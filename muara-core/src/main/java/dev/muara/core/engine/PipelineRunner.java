@@ -25,6 +25,7 @@ import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.api.source.SplitReader;
 import dev.muara.api.transform.TransformContext;
+import dev.muara.core.config.PersonalData;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.SchemaPolicy;
 import dev.muara.core.config.StreamConfig;
@@ -887,7 +888,7 @@ public final class PipelineRunner {
 
             @Override
             public void reject(RejectedRecord record) {
-                Execution.this.reject(stream, record);
+                Execution.this.reject(stream, config.personalData().fromSource(record));
             }
 
             @Override
@@ -897,20 +898,19 @@ public final class PipelineRunner {
             }
 
             @Override
-            public void quality(String rule, long checked, long failed, List<String> samples) {
-                stats.get(stream).quality(rule, checked, failed, samples);
+            public void quality(String rule, String column, long checked, long failed, List<String> samples) {
+                boolean personal = config.personalData().columns().contains(column);
+                stats.get(stream).quality(rule, checked, failed, personal && failed > 0 ? List.of(PersonalData.HIDDEN) : samples);
             }
 
-            /** The row goes to the dead letters as a JSON object of its values before the transform. */
+            /**
+             * The row goes to the dead letters as a JSON object of its values before the transform, personal data
+             * hidden.
+             */
             @Override
             public void reject(Batch input, int row, String reason) {
-                StringBuilder original = new StringBuilder("{");
-                for (int c = 0; c < input.columns().length; c++) {
-                    original.append(c == 0 ? "" : ", ").append(Column.quote(input.schema().fields().get(c).name()))
-                            .append(": ").append(input.column(c).json(row));
-                }
                 transformRejects++;
-                Execution.this.reject(stream, new RejectedRecord(location, reason, original.append('}').toString()));
+                Execution.this.reject(stream, config.personalData().fromTransform(location, reason, input, row));
             }
         }
     }

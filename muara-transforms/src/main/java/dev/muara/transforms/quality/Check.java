@@ -72,7 +72,7 @@ final class Check implements Transform {
                 }
             }
         }
-        context.quality(name, batch.rowCount(), failed, samples);
+        context.quality(name, column, batch.rowCount(), failed, samples);
         if (failed == 0 || action == Action.WARN) {
             return batch;
         }

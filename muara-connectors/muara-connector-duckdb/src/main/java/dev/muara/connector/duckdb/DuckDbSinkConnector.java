@@ -45,6 +45,12 @@ public final class DuckDbSinkConnector implements SinkConnector {
         return Set.of(WriteMode.APPEND, WriteMode.REPLACE, WriteMode.MERGE);
     }
 
+    /** A database file stays on this machine; an {@code md:} path (MotherDuck) is a service elsewhere. */
+    @Override
+    public boolean keepsDataLocal(Options options) {
+        return !options.get(PATH).startsWith("md:");
+    }
+
     @Override
     public Sink create(SinkContext context, Options options) {
         return new DuckDbSink(context, options);

@@ -57,6 +57,12 @@ abstract class DatabaseSinkConnector implements SinkConnector {
         return Set.of(WriteMode.APPEND, WriteMode.REPLACE, WriteMode.MERGE);
     }
 
+    /** A database file (SQLite) stays on this machine; a server may be anywhere. */
+    @Override
+    public boolean keepsDataLocal(Options options) {
+        return fileDatabase();
+    }
+
     @Override
     public Sink create(SinkContext context, Options options) {
         ConnectionSettings settings = fileDatabase() ? ConnectionSettings.file(options, context.baseDirectory())
