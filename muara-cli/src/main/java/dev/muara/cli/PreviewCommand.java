@@ -3,17 +3,14 @@ package dev.muara.cli;
 import dev.muara.api.source.PlanContext;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Field;
-import dev.muara.api.source.ReaderContext;
-import dev.muara.api.source.RejectedRecord;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
-import dev.muara.api.source.SplitReader;
+import dev.muara.api.transform.TransformContext;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
 import dev.muara.core.engine.TransformChain;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,32 +72,24 @@ final class PreviewCommand implements Callable<Integer> {
                 return;
             }
             List<String> rejects = new ArrayList<>();
-            ReaderContext context = new ReaderContext() {
+            Batch batch = SourceSample.firstBatch(source, splits.get(0), s.name(), rows, rejects::add);
+            if (batch == null) {
+                out.println("  " + splits.get(0).id() + " holds no rows");
+                out.println();
+                return;
+            }
+            TransformContext transformContext = new TransformContext() {
                 @Override
                 public String stream() {
                     return s.name();
                 }
 
                 @Override
-                public int batchRows() {
-                    return Math.max(rows, 1);
-                }
-
-                @Override
-                public void reject(RejectedRecord record) {
-                    rejects.add(record.location() + ": " + record.reason());
+                public void reject(Batch input, int row, String reason) {
+                    rejects.add("row " + (row + 1) + ": " + reason);
                 }
             };
-            Batch batch;
-            try (SplitReader reader = source.open(splits.get(0), null, context)) {
-                batch = reader.next(Duration.ofSeconds(5));
-            }
-            if (batch == null) {
-                out.println("  " + splits.get(0).id() + " holds no rows");
-                out.println();
-                return;
-            }
-            Batch shown = transforms.isEmpty() ? batch : transforms.apply(batch);
+            Batch shown = transforms.isEmpty() ? batch : transforms.apply(batch, transformContext);
             out.println("  schema of " + splits.get(0).id() + (transforms.isEmpty() ? "" : " after " + config.transforms().size() + " transforms") + ":");
             for (Field field : shown.schema().fields()) {
                 out.println("    " + field.name() + "  " + field.type());
