@@ -3,19 +3,16 @@ package dev.muara.cli;
 import dev.muara.api.source.PlanContext;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Field;
-import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.RejectedRecord;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
-import dev.muara.api.source.SplitReader;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.core.config.PersonalData;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,27 +74,10 @@ final class PreviewCommand implements Callable<Integer> {
                 return;
             }
             List<String> rejects = new ArrayList<>();
-            ReaderContext context = new ReaderContext() {
-                @Override
-                public String stream() {
-                    return s.name();
-                }
-
-                @Override
-                public int batchRows() {
-                    return Math.max(rows, 1);
-                }
-
-                @Override
-                public void reject(RejectedRecord record) {
-                    RejectedRecord shown = config.personalData().fromSource(record);
-                    rejects.add(shown.location() + ": " + shown.reason());
-                }
-            };
-            Batch batch;
-            try (SplitReader reader = source.open(splits.get(0), null, context)) {
-                batch = reader.next(Duration.ofSeconds(5));
-            }
+            Batch batch = SourceSample.firstBatch(source, splits.get(0), s.name(), rows, record -> {
+                RejectedRecord shown = config.personalData().fromSource(record);
+                rejects.add(shown.location() + ": " + shown.reason());
+            });
             if (batch == null) {
                 out.println("  " + splits.get(0).id() + " holds no rows");
                 out.println();

@@ -100,7 +100,7 @@ class PersonalDataTest {
     @Test
     void personal_data_without_protection_is_refused_before_a_target_elsewhere_and_allowed_into_duckdb()
             throws Exception {
-        Files.writeString(dir.resolve("customers.csv"), "id,email\n1,siti@example.com\n");
+        Files.writeString(dir.resolve("customers.csv"), "id,email,phone\n1,siti@example.com,0811000111\n");
         String source = "name: customers\npii: [email, phone]\nsource: {type: file, path: customers.csv}\n";
         Path postgres = Files.writeString(dir.resolve("postgres.yaml"), source
                 + "transforms:\n  - {type: mask, columns: [phone]}\n"

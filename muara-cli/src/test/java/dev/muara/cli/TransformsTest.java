@@ -103,4 +103,88 @@ class TransformsTest {
         assertThat(Duck.count(dir.resolve("strict.duckdb"), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'readings'"))
                 .isZero();
     }
+
+    @Test
+    void derive_and_filter_compute_and_keep_rows_with_expressions_and_a_row_they_fail_on_goes_to_the_dead_letters()
+            throws Exception {
+        Files.writeString(dir.resolve("sales.csv"), """
+                id,status,amount,quantity,note
+                1,paid,10.50,2,café
+                2,cancelled,3.00,1,x
+                3,paid,4.00,,y
+                4,paid,0.00,5,z
+                5,payé,2.25,4,ünïcode
+                """);
+        Path pipeline = Files.writeString(dir.resolve("sales.yaml"), """
+                name: sales
+                source:
+                  type: file
+                  path: sales.csv
+                  columns: {id: int64, status: string, amount: "decimal(10,2)", quantity: int64, note: string}
+                transforms:
+                  - type: derive
+                    column: total
+                    expression: amount * double(quantity)
+                  - type: derive
+                    column: label
+                    expression: "status.upperAscii() + ' ' + note"
+                  - type: filter
+                    expression: "status != 'cancelled' && amount > 0"
+                target:
+                  type: duckdb
+                  path: sales.duckdb
+                  table: sales
+                  load_columns: false
+                errors:
+                  max_rejects: 10
+                """);
+
+        Cli.Result result = Cli.run("run", pipeline.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+
+        Path db = dir.resolve("sales.duckdb");
+        assertThat(Duck.rows(db, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'sales' "
+                + "ORDER BY ordinal_position")).containsExactly(List.of("id", "BIGINT"), List.of("status", "VARCHAR"),
+                List.of("amount", "DECIMAL(10,2)"), List.of("quantity", "BIGINT"), List.of("note", "VARCHAR"),
+                List.of("total", "DOUBLE"), List.of("label", "VARCHAR"));
+        assertThat(Duck.rows(db, "SELECT id, total, label FROM sales ORDER BY 1")).containsExactly(
+                List.of("1", "21.0", "PAID café"), List.of("5", "9.0", "PAYé ünïcode"));
+
+        String deadLetters;
+        try (Stream<Path> files = Files.walk(dir.resolve(".muara"))) {
+            Path file = files.filter(f -> f.toString().contains("dead-letter") && Files.isRegularFile(f)).findFirst().orElseThrow();
+            deadLetters = Files.readString(file);
+        }
+        assertThat(deadLetters).contains("derive total: 'amount * double(quantity)' failed: "
+                + "'double' cannot take these values; is one of them null? (at character 16)")
+                .contains("\\\"quantity\\\": null");
+    }
+
+    @Test
+    void an_expression_naming_a_missing_column_fails_validate_and_run_with_exit_2_before_anything_is_written()
+            throws Exception {
+        Files.writeString(dir.resolve("sales.csv"), "id,amount\n1,2.5\n");
+        Path pipeline = Files.writeString(dir.resolve("sales.yaml"), """
+                name: sales
+                source:
+                  type: file
+                  path: sales.csv
+                  columns: {id: int64, amount: float64}
+                transforms:
+                  - type: filter
+                    expression: amount > 0 && qty > 1
+                target:
+                  type: duckdb
+                  path: sales.duckdb
+                  table: sales
+                """);
+        for (String command : List.of("validate", "run")) {
+            Cli.Result result = Cli.run(command, pipeline.toString());
+            assertThat(result.exitCode()).as(command + ": " + result.all()).isEqualTo(2);
+            assertThat(result.err()).as(command).contains("transform filter: the expression 'amount > 0 && qty > 1' has an "
+                    + "error at 1:15: undeclared reference to 'qty'").contains("id int, amount double");
+        }
+        assertThat(Duck.rows(dir.resolve("sales.duckdb"), "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_name = 'sales'")).isEmpty();
+    }
 }
