@@ -102,16 +102,16 @@ class ExpressionTransformsTest {
     @Test
     void a_column_whose_name_is_no_identifier_is_read_through_row_and_a_declared_type_converts_the_value() {
         Transform code = transform("derive", Map.of("column", "code", "expression", "row['order id'].substring(2)",
-                "type", "int32"));
+                "as", "int32"));
         assertThat(code.outputSchema(ORDERS).field(6)).isEqualTo(new Field("code", DataType.INT32));
         Batch out = code.apply(orders(), context);
         assertThat(column(out, "code")).containsExactly(1, 2, 3, 4);
 
-        Transform day = transform("derive", Map.of("column", "day", "expression", "placed", "type", "date"));
+        Transform day = transform("derive", Map.of("column", "day", "expression", "placed", "as", "date"));
         assertThat(column(day.apply(orders(), context), "day")).containsExactly(LocalDate.of(2024, 3, 1),
                 LocalDate.of(2024, 3, 2), null, LocalDate.of(2024, 3, 4));
 
-        Transform bad = transform("derive", Map.of("column", "n", "expression", "status", "type", "int64"));
+        Transform bad = transform("derive", Map.of("column", "n", "expression", "status", "as", "int64"));
         assertThat(column(bad.apply(orders(), context), "n")).isEmpty();
         assertThat(context.rejects.get(0).reason())
                 .isEqualTo("derive n: 'status' failed: it gave the string paid, which is not a int64");
@@ -175,15 +175,15 @@ class ExpressionTransformsTest {
                 .hasMessage("transform filter: the expression 'quantity * 2' gives a int, not a bool: a filter keeps "
                         + "the rows on which it is true");
         assertThatThrownBy(() -> derive("x", "null").outputSchema(ORDERS))
-                .hasMessageContaining("gives a null_type, which is not a column type: declare one with type:");
+                .hasMessageContaining("gives a null_type, which is not a column type: declare one with as:");
     }
 
     @Test
     void a_syntax_error_or_an_unknown_type_fails_when_the_transform_is_made() {
         assertThatThrownBy(() -> filter("status == 'paid"))
                 .hasMessageStartingWith("transform filter option 'expression': 'status == 'paid' has an error at 1:11: ");
-        assertThatThrownBy(() -> transform("derive", Map.of("column", "c", "expression", "1", "type", "money")))
-                .hasMessageContaining("option 'type': unknown type 'money'");
+        assertThatThrownBy(() -> transform("derive", Map.of("column", "c", "expression", "1", "as", "money")))
+                .hasMessageContaining("option 'as': unknown type 'money'");
     }
 
     @Test
@@ -259,7 +259,7 @@ class ExpressionTransformsTest {
         Schema schema = Schema.of(new Field("in", DataType.INT64), new Field("row", DataType.STRING));
         values.put("column", "x");
         values.put("expression", "row['in'] + 1");
-        values.put("type", "int64");
+        values.put("as", "int64");
         Batch out = transform("derive", values).apply(Rows.batch(schema, List.of(row(1L, "r"))), context);
         assertThat(Rows.of(out)).containsExactly(row(1L, "r", 2L));
     }

@@ -48,7 +48,7 @@ final class Derive implements Transform {
         DataType type = declaredType != null ? declaredType : CelValues.columnType(expr.resultType());
         if (type == null) {
             throw ExpressionLanguage.invalid(name(), expression, "gives a " + expr.resultType().name()
-                    + ", which is not a column type: declare one with type: (int64, float64, string, ...)", input);
+                    + ", which is not a column type: declare one with as: (int64, float64, string, ...)", input);
         }
         List<Field> fields = new ArrayList<>(input.fields());
         int existing = input.indexOf(column);
