@@ -99,7 +99,8 @@ class TransformsTest {
                 + "  - {type: check, rule: unique, column: id, action: fail}\n");
         Cli.Result failed = Cli.run("run", pipeline.toString());
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.err()).contains("check unique id failed: 1 of 3 rows of a batch break it, such as '3'");
+        assertThat(failed.err()).contains("check unique id failed: 1 of 3 rows of a batch break it");
+        assertThat(failed.out()).containsPattern("readings\\s+unique id\\s+3\\s+1\\s+'3'");
         assertThat(Duck.count(dir.resolve("strict.duckdb"), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'readings'"))
                 .isZero();
     }

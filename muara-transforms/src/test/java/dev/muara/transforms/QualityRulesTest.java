@@ -88,7 +88,8 @@ class QualityRulesTest {
     void fail_stops_the_run_with_the_rule_and_a_failing_value() {
         var fail = transform("check", rule("rule", "unique", "column", "id", "action", "fail"));
         assertThatThrownBy(() -> fail.apply(BATCH, context)).isInstanceOf(MuaraException.class)
-                .hasMessage("check unique id failed: 1 of 4 rows of a batch break it, such as '2'");
+                .hasMessage("check unique id failed: 1 of 4 rows of a batch break it");
+        assertThat(context.samples.get("unique id")).containsExactly("'2'");
     }
 
     @Test

@@ -77,10 +77,11 @@ final class Check implements Transform {
             return batch;
         }
         if (action == Action.FAIL) {
+            // the failing values go to the quality report, which hides personal data, not into the message
             throw MuaraException.data("check " + name + " failed: " + failed + " of " + batch.rowCount()
-                    + " rows of a batch break it, such as " + samples.get(0))
-                    .withHint("nothing after the last commit was loaded; fix the data, or make the check's action "
-                            + "reject or warn");
+                    + " rows of a batch break it")
+                    .withHint("the quality report shows failing values; nothing after the last commit was loaded; fix "
+                            + "the data, or make the check's action reject or warn");
         }
         for (int row = 0; row < batch.rowCount(); row++) {
             if (broken[row]) {
