@@ -14,7 +14,9 @@ import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,6 +93,7 @@ final class PreviewCommand implements Callable<Integer> {
                 for (int t = 0; t < transforms.size(); t++) {
                     String type = config.transforms().get(t).type();
                     List<String> turnedAway = new ArrayList<>();
+                    Map<String, Integer> childRows = new LinkedHashMap<>();
                     Batch input = shown;
                     shown = transforms.get(t).apply(input, new TransformContext() {
                         @Override
@@ -102,9 +105,16 @@ final class PreviewCommand implements Callable<Integer> {
                         public void reject(Batch rejectedFrom, int row, String reason) {
                             turnedAway.add(config.personalData().fromTransform(split, reason, rejectedFrom, row).reason());
                         }
+
+                        @Override
+                        public void emit(String childStream, Batch childBatch) {
+                            childRows.merge(childStream, childBatch.rowCount(), Integer::sum);
+                        }
                     });
+                    StringBuilder children = new StringBuilder();
+                    childRows.forEach((child, count) -> children.append(", ").append(count).append(" to ").append(child));
                     out.println("    " + (t + 1) + ". " + type + ": " + input.rowCount() + " → " + shown.rowCount() + " rows"
-                            + (turnedAway.isEmpty() ? "" : ", " + turnedAway.size() + " rejected"));
+                            + children + (turnedAway.isEmpty() ? "" : ", " + turnedAway.size() + " rejected"));
                     turnedAway.forEach(reason -> rejects.add(split + ": " + reason));
                 }
                 out.println();

@@ -16,7 +16,6 @@ import dev.muara.api.sink.WriteMode;
 import dev.muara.api.sink.WriterContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public class MemorySink implements Sink {
 
     @Override
     public SinkWriter open(WriterContext run) {
-        Map<String, StreamTarget> targets = new HashMap<>();
+        Map<String, StreamTarget> targets = new LinkedHashMap<>();
         run.streams().forEach(t -> targets.put(t.stream(), t));
         if (!run.resuming()) {
             run.streams().stream().filter(t -> t.write() == WriteMode.REPLACE).forEach(t -> store.clearStaging(t.table()));
@@ -120,7 +119,7 @@ public class MemorySink implements Sink {
                     }
                 }
                 if (checkpoint.last()) {
-                    for (StreamTarget target : run.streams()) {
+                    for (StreamTarget target : targets.values()) {
                         if (target.write() == WriteMode.REPLACE) {
                             List<List<Object>> rows = store.staging(target.table());
                             rows.addAll(staged.getOrDefault(target.table(), List.of()));
@@ -134,7 +133,7 @@ public class MemorySink implements Sink {
             }
 
             private StreamTarget targetOf(String table) {
-                return run.streams().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+                return targets.values().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
             }
 
             private List<List<Object>> merged(StreamTarget target, String table, List<List<Object>> incoming) {
@@ -158,6 +157,14 @@ public class MemorySink implements Sink {
                 List<Object> key = new ArrayList<>();
                 keys.forEach(k -> key.add(row.get(k)));
                 return key;
+            }
+
+            @Override
+            public void addStream(StreamTarget target) {
+                targets.put(target.stream(), target);
+                if (!run.resuming() && target.write() == WriteMode.REPLACE) {
+                    store.clearStaging(target.table());
+                }
             }
 
             @Override

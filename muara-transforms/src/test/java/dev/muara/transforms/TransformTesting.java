@@ -7,6 +7,7 @@ import dev.muara.api.transform.TransformConnector;
 import dev.muara.api.transform.TransformContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -18,9 +19,30 @@ public final class TransformTesting {
     public record Reject(int row, String reason) {
     }
 
-    /** The rejects and quality reports of the transforms applied with it. */
+    /** The rejects, quality reports and child rows of the transforms applied with it. */
     public static final class Context implements TransformContext {
         public final List<Reject> rejects = new ArrayList<>();
+        /** Batches emitted for child streams, by stream, in order. */
+        public final Map<String, List<Batch>> emitted = new LinkedHashMap<>();
+        /** What {@link #batchOrigin()} answers. */
+        public String origin = "data.ndjson@0";
+        /** What {@link #mergeKey()} answers. */
+        public List<String> mergeKey = List.of();
+
+        @Override
+        public String batchOrigin() {
+            return origin;
+        }
+
+        @Override
+        public List<String> mergeKey() {
+            return mergeKey;
+        }
+
+        @Override
+        public void emit(String childStream, Batch rows) {
+            emitted.computeIfAbsent(childStream, s -> new ArrayList<>()).add(rows);
+        }
         /** Rows checked and failed, by rule, of the last batch. */
         public final Map<String, long[]> quality = new HashMap<>();
         /** Failing values, by rule, of the last batch. */

@@ -2,6 +2,7 @@ package dev.muara.api.sink;
 
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Schema;
+import dev.muara.api.error.MuaraException;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,17 @@ public interface SinkWriter extends AutoCloseable {
      */
     default Optional<Schema> tableSchema(String stream) throws Exception {
         return Optional.empty();
+    }
+
+    /**
+     * Takes a stream the run found while loading, after {@link Sink#open}: a child table that a transform derives
+     * from a stream's nested arrays ({@code orders__items}). Called on the writer's thread before the first
+     * {@link #write} of that stream; from then on the stream is treated as one of {@link WriterContext#streams()}
+     * (a replace swaps its table in at the last commit). Default: refuses, for a target that cannot take new streams.
+     */
+    default void addStream(StreamTarget target) throws Exception {
+        throw MuaraException.config("this target cannot take the stream " + target.stream()
+                + ", found while loading").withHint("load child tables (transform unnest) into a database target");
     }
 
     /** Drops everything written since the last commit. */

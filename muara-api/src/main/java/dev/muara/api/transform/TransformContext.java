@@ -4,8 +4,9 @@ import dev.muara.api.data.Batch;
 import java.util.List;
 
 /**
- * What a transform may ask of the engine while it maps one batch: the stream the batch belongs to, and a way to turn
- * a row away to the dead-letter store (a value that does not cast, a rule it breaks) while the rest goes on.
+ * What a transform may ask of the engine while it maps one batch: the stream the batch belongs to, a way to turn
+ * a row away to the dead-letter store (a value that does not cast, a rule it breaks) while the rest goes on, and a way
+ * to send rows to a child stream of its own ({@link #emit}).
  *
  * <p>One context per reader thread; a transform gets the context of the thread that calls it.
  */
@@ -28,5 +29,34 @@ public interface TransformContext {
      * engine keeps a report.
      */
     default void quality(String rule, String column, long checked, long failed, List<String> samples) {
+    }
+
+    /**
+     * Identifies the batch being transformed among all the batches of the pipeline, and is the same when a resumed
+     * run reads the same rows again (after a crash): built from the split and the reader's position before the batch.
+     * With a row's index in the batch it makes a row key that does not change on a re-read, as
+     * {@code _muara_id} needs. Default: the stream's name, which identifies nothing (a context that only looks).
+     */
+    default String batchOrigin() {
+        return stream();
+    }
+
+    /** The columns that identify a row of the stream when it is merged ({@code write: merge}); empty otherwise. */
+    default List<String> mergeKey() {
+        return List.of();
+    }
+
+    /**
+     * Sends {@code rows} to the child stream {@code childStream}, which must be named {@code <stream>__<suffix>} (a
+     * grandchild {@code <stream>__<suffix>__<suffix2>}): the engine writes them to the table
+     * {@code <table>__<suffix>}, with the stream's write mode and settings, in the same checkpoint (the same
+     * transaction) as the batch this call belongs to, right after it. Under {@code write: merge} a child table's key
+     * is {@code _muara_parent_id, _muara_list_index}, which the rows must carry. Child tables evolve their columns as
+     * any table does. Call it from {@link Transform#apply} only, for rows derived from rows the transform keeps.
+     *
+     * @throws UnsupportedOperationException in a context that writes nothing (the default)
+     */
+    default void emit(String childStream, Batch rows) {
+        throw new UnsupportedOperationException("rows for " + childStream + " cannot be written here");
     }
 }

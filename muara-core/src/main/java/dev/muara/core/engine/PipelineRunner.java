@@ -43,6 +43,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,8 @@ public final class PipelineRunner {
     /** Files and tables commit at least this often unless checkpoint.interval says otherwise. */
     static final Duration BATCH_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration STREAM_COMMIT_LOG_INTERVAL = Duration.ofSeconds(10);
+    /** The key of a child table under {@code write: merge}: a parent row's list holds one element per index. */
+    static final List<String> CHILD_KEY = List.of("_muara_parent_id", "_muara_list_index");
 
     private final PipelineConfig config;
     private final ConnectorRegistry registry;
@@ -252,7 +256,12 @@ public final class PipelineRunner {
         private final LoadColumns loadColumns;
         private final Map<String, Source> sourceOfStream = new LinkedHashMap<>();
         private final List<Source> sources = new ArrayList<>();
-        private final Map<String, StreamSettings> settings = new LinkedHashMap<>();
+        /** Written by the planner and, for child streams, the writer; read by reader threads too. */
+        private final Map<String, StreamSettings> settings = Collections.synchronizedMap(new LinkedHashMap<>());
+        /** The child streams that transforms emitted, each with the stream it derives from. */
+        private final Map<String, String> childStreams = new HashMap<>();
+        /** What makes a batch's origin unique to the run reading it, yet the same when a resumed run reads it again. */
+        private String generation;
         private final BlockingQueue<Envelope> queue;
         private final Map<String, LinkedBlockingQueue<String>> mailboxes = new ConcurrentHashMap<>();
         private final Map<String, WorkItem> inFlight = new LinkedHashMap<>();
@@ -306,12 +315,17 @@ public final class PipelineRunner {
                 }
                 state = guard(config.target().type(), () -> store.load()).map(PipelineState::parse).orElseGet(PipelineState::new);
                 boolean resuming = !state.isComplete();
+                generation = resuming ? state.runId() : runId;
                 if (resuming) {
                     LOG.info("resuming run {}, which stopped before its last commit", state.runId());
                 }
                 transforms = new TransformChain(config.transforms().stream()
                         .map(t -> registry.transform(t.type()).create(t.options())).toList());
                 List<WorkItem> work = plan(resuming);
+                if (unbounded) {
+                    // a broker reader's positions start again with each session: only this run's id keeps them apart
+                    generation = runId;
+                }
                 boolean replacing = settings.values().stream().anyMatch(s -> s.target().write() == WriteMode.REPLACE);
                 if (work.isEmpty() && !(resuming && replacing)) {
                     nothingToLoad = true;
@@ -529,15 +543,14 @@ public final class PipelineRunner {
                     s.seen();
                     inFlight.putIfAbsent(item.key(), item);
                     s.rowsRead.addAndGet(data.rowsRead());
-                    Batch batch = data.batch();
-                    if (batch.rowCount() > 0) {
-                        batch = prepare(item, batch);
-                    }
-                    if (batch.rowCount() > 0) {
-                        writer.write(item.stream(), batch);
-                        s.rowsPending += batch.rowCount();
-                        rowsSinceCommit += batch.rowCount();
+                    String location = item.stream() + ": " + item.split().id();
+                    if (write(item.stream(), location, data.batch()) > 0) {
                         addEventTimes(data.eventTimes());
+                    }
+                    for (Envelope.ChildRows child : data.children()) {
+                        registerChild(item.stream(), child.stream());
+                        stats.get(child.stream()).rowsRead.addAndGet(child.batch().rowCount());
+                        write(child.stream(), location, child.batch());
                     }
                     s.bytesRead.addAndGet(data.bytesDelta());
                     bytesRead.addAndGet(data.bytesDelta());
@@ -566,19 +579,53 @@ public final class PipelineRunner {
             }
         }
 
+        /** Writes a batch of {@code stream} as {@link #prepare} makes it; returns the rows written. */
+        private int write(String stream, String location, Batch batch) throws Exception {
+            Batch out = batch.rowCount() > 0 ? prepare(stream, location, batch) : batch;
+            if (out.rowCount() > 0) {
+                writer.write(stream, out);
+                stats.get(stream).rowsPending += out.rowCount();
+                rowsSinceCommit += out.rowCount();
+            }
+            return out.rowCount();
+        }
+
         /** The batch as it is written: fitted to the table under the schema policy, with the load columns. */
-        private Batch prepare(WorkItem item, Batch batch) throws Exception {
-            StreamSettings streamSettings = settings.get(item.stream());
+        private Batch prepare(String stream, String location, Batch batch) throws Exception {
+            StreamSettings streamSettings = settings.get(stream);
             Batch out = batch;
             if (streamSettings.policy() != SchemaPolicy.EVOLVE) {
                 out = SchemaGuard.apply(streamSettings.policy(), streamSettings.target().table(),
-                        writer.tableSchema(item.stream()).orElse(null), out, item.stream() + ": " + item.split().id(),
-                        record -> reject(item.stream(), record));
+                        writer.tableSchema(stream).orElse(null), out, location, record -> reject(stream, record));
             }
             if (streamSettings.loadColumns() && out.rowCount() > 0) {
                 out = loadColumns.addTo(out);
             }
             return out;
+        }
+
+        /**
+         * Takes a child stream a transform emitted for {@code stream} into the run, the first time it appears: its table
+         * is the stream's table with the child's suffix, with the stream's write mode and settings; a merge keys it on
+         * the parent's id and the list index.
+         */
+        private void registerChild(String stream, String child) throws Exception {
+            if (childStreams.containsKey(child)) {
+                return;
+            }
+            if (settings.containsKey(child)) {
+                throw MuaraException.config("the child table " + child + " of stream " + stream
+                        + " has the name of another stream").withHint("rename that stream, or the nested column");
+            }
+            StreamSettings parent = settings.get(stream);
+            StreamTarget target = parent.target();
+            List<String> key = target.write() == WriteMode.MERGE ? CHILD_KEY : List.of();
+            StreamTarget childTarget = new StreamTarget(child, target.table() + child.substring(stream.length()),
+                    target.write(), key, target.options());
+            writer.addStream(childTarget);
+            childStreams.put(child, stream);
+            settings.put(child, new StreamSettings(childTarget, parent.policy(), parent.loadColumns()));
+            statsFor(child, childTarget);
         }
 
         private void addEventTimes(long[] times) {
@@ -731,6 +778,7 @@ public final class PipelineRunner {
                 Context context = new Context(item.stream(), item.split().id());
                 reader = source.open(item.split(), item.start(), context);
                 long reportedBytes = 0;
+                String before = item.start();
                 boolean ended = false;
                 boolean checked = transforms.isEmpty();
                 while (!stopping()) {
@@ -754,12 +802,18 @@ public final class PipelineRunner {
                         transforms.outputSchema(batch.schema());
                         checked = true;
                     }
+                    List<Envelope.ChildRows> children = List.of();
                     if (rowsRead > 0 && !transforms.isEmpty()) {
                         context.transformRejects = 0;
+                        context.origin = generation + "/" + item.split().id() + "/" + item.split().fingerprint() + "@" + before;
+                        context.children = new ArrayList<>();
                         batch = transforms.apply(batch, context);
                         rowsRead -= context.transformRejects; // counted as rejected, not as read
+                        children = context.children;
                     }
-                    if (!enqueue(new Envelope.Data(item, batch, rowsRead, reader.position(), delta, eventTimes))) {
+                    String position = reader.position();
+                    before = position;
+                    if (!enqueue(new Envelope.Data(item, batch, rowsRead, position, delta, eventTimes, children))) {
                         break;
                     }
                     if (rowsRead == 0 && context.commitWanted.getAndSet(false)) {
@@ -870,6 +924,10 @@ public final class PipelineRunner {
             final AtomicBoolean commitWanted = new AtomicBoolean();
             /** Rows the transforms turned away from the batch being transformed. */
             int transformRejects;
+            /** Where the batch being transformed comes from: see {@link TransformContext#batchOrigin()}. */
+            String origin;
+            /** Rows the transforms sent to child streams from the batch being transformed. */
+            List<Envelope.ChildRows> children;
 
             Context(String stream, String location) {
                 this.stream = stream;
@@ -889,6 +947,28 @@ public final class PipelineRunner {
             @Override
             public void reject(RejectedRecord record) {
                 Execution.this.reject(stream, config.personalData().fromSource(record));
+            }
+
+            @Override
+            public String batchOrigin() {
+                return origin;
+            }
+
+            @Override
+            public List<String> mergeKey() {
+                StreamTarget target = settings.get(stream).target();
+                return target.write() == WriteMode.MERGE ? target.primaryKey() : List.of();
+            }
+
+            @Override
+            public void emit(String childStream, Batch rows) {
+                if (!childStream.startsWith(stream + "__") || childStream.length() == stream.length() + 2) {
+                    throw new IllegalArgumentException("a child stream of " + stream + " is named " + stream + "__<suffix>, not "
+                            + childStream);
+                }
+                if (rows.rowCount() > 0) {
+                    children.add(new Envelope.ChildRows(childStream, rows));
+                }
             }
 
             @Override

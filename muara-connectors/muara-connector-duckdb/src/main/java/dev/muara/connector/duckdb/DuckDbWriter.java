@@ -85,6 +85,11 @@ final class DuckDbWriter implements SinkWriter {
         }
     }
 
+    @Override
+    public void addStream(StreamTarget target) {
+        targets.put(target.stream(), target);
+    }
+
     private TableLoad load(String stream) throws SQLException {
         TableLoad load = loads.get(stream);
         if (load == null) {
@@ -111,7 +116,7 @@ final class DuckDbWriter implements SinkWriter {
                 load.flush(checkpoint.last());
             }
             if (checkpoint.last()) {
-                for (StreamTarget target : run.streams()) {
+                for (StreamTarget target : targets.values()) {
                     if (target.write() == WriteMode.REPLACE && !loads.containsKey(target.stream())) {
                         String schema = target.options().get(DuckDbSinkConnector.SCHEMA);
                         TableLoad.emptyReplace(connection, target, schema == null ? defaultSchema : schema);

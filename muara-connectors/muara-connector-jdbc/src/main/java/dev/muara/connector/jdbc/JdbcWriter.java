@@ -48,6 +48,11 @@ final class JdbcWriter implements SinkWriter {
         connection.setAutoCommit(false);
     }
 
+    @Override
+    public void addStream(StreamTarget target) {
+        targets.put(target.stream(), target);
+    }
+
     private TableTarget table(String stream) throws SQLException {
         TableTarget table = tables.get(stream);
         if (table == null) {
@@ -121,7 +126,7 @@ final class JdbcWriter implements SinkWriter {
 
     /** A replace stream that received no rows in this run still replaces: its table loses its rows. */
     private void swapUntouchedReplacements() throws SQLException {
-        for (StreamTarget target : run.streams()) {
+        for (StreamTarget target : targets.values()) {
             if (target.write() == WriteMode.REPLACE && !tables.containsKey(target.stream())) {
                 table(target.stream()).swap();
             }
