@@ -310,7 +310,7 @@ public final class PipelineRunner {
                     LOG.info("resuming run {}, which stopped before its last commit", state.runId());
                 }
                 transforms = new TransformChain(config.transforms().stream()
-                        .map(t -> registry.transform(t.type()).create(t.options())).toList());
+                        .map(t -> registry.transform(t.type()).create(config.transformSetup(), t.options())).toList());
                 List<WorkItem> work = plan(resuming);
                 boolean replacing = settings.values().stream().anyMatch(s -> s.target().write() == WriteMode.REPLACE);
                 if (work.isEmpty() && !(resuming && replacing)) {
