@@ -46,7 +46,7 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
         List<Transform> transforms = config.transforms().stream()
-                .map(t -> root.registry().transform(t.type()).create(t.options())).toList();
+                .map(t -> root.registry().transform(t.type()).create(config.transformSetup(), t.options())).toList();
         boolean any = false;
         for (StreamConfig s : config.streams()) {
             if (stream != null && !stream.equals(s.name())) {

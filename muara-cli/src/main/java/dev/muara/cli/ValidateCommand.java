@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
         TransformChain transforms = new TransformChain(config.transforms().stream()
-                .map(t -> root.registry().transform(t.type()).create(t.options())).toList());
+                .map(t -> root.registry().transform(t.type()).create(config.transformSetup(), t.options())).toList());
         for (StreamConfig stream : config.streams()) {
             try (Source source = root.registry().source(config.source().type())
                     .create(new SourceContext(config.name(), stream.name(), config.baseDirectory()), stream.sourceOptions())) {

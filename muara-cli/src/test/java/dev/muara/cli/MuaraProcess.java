@@ -66,6 +66,14 @@ final class MuaraProcess implements AutoCloseable {
         return start(workDir, Map.of(), heap, workDir.resolve("test-connectors") + File.pathSeparator + classPath(), args);
     }
 
+    /** Like {@link #start}, with {@code plugins} (jars) on the class path as well, as the launcher adds {@code plugins/*}. */
+    static MuaraProcess startWithPlugins(Path workDir, List<Path> plugins, String heap, String... args) throws IOException {
+        List<String> entries = new ArrayList<>();
+        plugins.forEach(plugin -> entries.add(plugin.toString()));
+        entries.add(classPath());
+        return start(workDir, Map.of(), heap, String.join(File.pathSeparator, entries), args);
+    }
+
     private static MuaraProcess start(Path workDir, Map<String, String> env, String heap, String classPath, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -85,7 +93,8 @@ final class MuaraProcess implements AutoCloseable {
         return new MuaraProcess(builder.start());
     }
 
-    private static String classPath() throws IOException {
+    /** This test JVM's class path, read from surefire's manifest-only jar when it hands over one. */
+    static String classPath() throws IOException {
         String path = System.getProperty("java.class.path");
         // surefire may hand over a jar whose manifest holds the real class path
         if (!path.contains(File.pathSeparator) && path.endsWith(".jar")) {

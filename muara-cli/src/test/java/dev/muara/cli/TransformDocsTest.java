@@ -8,8 +8,12 @@ import dev.muara.core.connector.ConnectorRegistry;
 import dev.muara.core.redact.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.muara.api.option.OptionSpec;
+import dev.muara.api.option.Options;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,19 @@ class TransformDocsTest {
     @TempDir
     Path dir;
 
+    /** The file a lookup example names, with the key and the columns it takes as its header. */
+    private void lookupFile(Options options) throws Exception {
+        Map<String, OptionSpec<?>> specs = new HashMap<>();
+        ConnectorRegistry.discover(getClass().getClassLoader()).transform("lookup").options()
+                .forEach(spec -> specs.put(spec.key(), spec));
+        List<String> header = new ArrayList<>();
+        header.add((String) options.get(specs.get("key")));
+        @SuppressWarnings("unchecked")
+        List<String> columns = (List<String>) options.get(specs.get("columns"));
+        header.addAll(columns);
+        Files.writeString(dir.resolve((String) options.get(specs.get("file"))), String.join(",", header) + "\n");
+    }
+
     @Test
     void every_example_of_the_transforms_reference_is_accepted() throws Exception {
         String doc = Files.readString(Files2.projectRoot().resolve("docs/transforms.md"));
@@ -41,7 +58,12 @@ class TransformDocsTest {
                             + "target: {type: duckdb, path: example.duckdb}\n";
             Path file = Files.writeString(dir.resolve("example-" + checked.size() + ".yaml"), pipeline);
             PipelineConfig config = loader.load(file);
-            config.transforms().forEach(t -> registry.transform(t.type()).create(t.options()));
+            for (PipelineConfig.ConnectorConfig t : config.transforms()) {
+                if (t.type().equals("lookup")) {
+                    lookupFile(t.options());
+                }
+                registry.transform(t.type()).create(config.transformSetup(), t.options());
+            }
             checked.add(yaml);
         }
         assertThat(checked).as("YAML examples in docs/transforms.md").isNotEmpty()

@@ -106,6 +106,33 @@ class TransformsTest {
     }
 
     @Test
+    void lookup_enriches_rows_from_a_file_next_to_the_pipeline() throws Exception {
+        Path pipelineFolder = Files.createDirectories(dir.resolve("pipelines"));
+        Files.writeString(pipelineFolder.resolve("customers.csv"), "id,country\n1,ID\n2,CI\n3,XX\n");
+        Files.writeString(pipelineFolder.resolve("countries.csv"), "code,country_name,region\nID,Indonesia,Asia\nCI,Côte d’Ivoire,Africa\n");
+        Path pipeline = Files.writeString(pipelineFolder.resolve("customers.yaml"), """
+                name: customers
+                source: {type: file, path: customers.csv}
+                target: {type: duckdb, path: customers.duckdb, table: customers, load_columns: false}
+                transforms:
+                  - {type: lookup, file: countries.csv, key: code, on: country, columns: [country_name, region]}
+                """);
+        // from another working directory: the lookup file is found next to the pipeline
+        Cli.Result validate = Cli.run("validate", pipeline.toString());
+        assertThat(validate.exitCode()).as(validate.all()).isZero();
+        Cli.Result result = Cli.run("run", pipeline.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(Duck.rows(pipelineFolder.resolve("customers.duckdb"), "SELECT id, country_name, region FROM customers ORDER BY id"))
+                .containsExactly(List.of("1", "Indonesia", "Asia"), List.of("2", "Côte d’Ivoire", "Africa"), Arrays.asList("3", null, null));
+
+        Files.writeString(pipeline, Files.readString(pipeline).replace("file: countries.csv", "file: ../countries.csv"));
+        Files.copy(pipelineFolder.resolve("countries.csv"), dir.resolve("countries.csv"));
+        Cli.Result escaping = Cli.run("validate", pipeline.toString());
+        assertThat(escaping.exitCode()).isEqualTo(2);
+        assertThat(escaping.err()).contains("'../countries.csv' leads out of the pipeline's folder");
+    }
+
+    @Test
     void derive_and_filter_compute_and_keep_rows_with_expressions_and_a_row_they_fail_on_goes_to_the_dead_letters()
             throws Exception {
         Files.writeString(dir.resolve("sales.csv"), """

@@ -103,4 +103,52 @@ class QualityRulesTest {
         assertThatThrownBy(() -> transform("check", rule("rule", "range", "column", "amount")))
                 .hasMessageContaining("a range needs min, max or both");
     }
+
+    @Test
+    void an_expression_rule_tests_the_whole_row_and_false_null_or_a_failure_break_it() {
+        // row 2: -5.00 * 2 < 0; row 3: amount is null, so the product fails; row 4: a large amount passes
+        Transform check = transform("check", rule("rule", "expression", "expression", "amount * double(id) > 0.0",
+                "name", "positive total"));
+        assertThat(ids(check)).containsExactly(1L, 3L);
+        assertThat(context.rejects).containsExactly(new TransformTesting.Reject(1, "check positive total: the row breaks it"),
+                new TransformTesting.Reject(2, "check positive total: the row breaks it"));
+        assertThat(context.quality.get("positive total")).containsExactly(4, 2);
+        assertThat(context.samples.get("positive total")).isEmpty();
+    }
+
+    @Test
+    void an_expression_rule_with_a_column_shows_its_values_and_warns_or_fails_like_any_rule() {
+        Transform warn = transform("check", rule("rule", "expression", "column", "email",
+                "expression", "email.contains('@') && country != 'XX'", "action", "warn"));
+        assertThat(ids(warn)).containsExactly(1L, 2L, 2L, 3L);
+        assertThat(context.quality.get("expression email.contains('@') && country != 'XX'")).containsExactly(4, 2);
+        // a null e-mail fails the expression; a null country is != 'XX', as CEL compares null with anything
+        assertThat(context.samples.get("expression email.contains('@') && country != 'XX'"))
+                .containsExactly("null", "'not an e-mail'");
+        assertThat(context.rejects).isEmpty();
+
+        Transform fail = transform("check", rule("rule", "expression", "column", "day", "expression",
+                "day < timestamp('2030-01-01T00:00:00Z')", "action", "fail", "name", "no future days"));
+        assertThatThrownBy(() -> fail.apply(BATCH, context)).isInstanceOf(MuaraException.class)
+                .hasMessage("check no future days failed: 2 of 4 rows of a batch break it");
+        assertThat(context.samples.get("no future days")).contains("'2031-01-01'");
+    }
+
+    @Test
+    void an_expression_rule_is_compiled_and_type_checked_before_any_data() {
+        assertThatThrownBy(() -> transform("check", rule("rule", "expression", "expression", "amount >")))
+                .hasMessageContaining("option 'expression': 'amount >' has an error");
+        assertThatThrownBy(() -> transform("check", rule("rule", "expression", "expression", "amount * 2.0",
+                "name", "doubled")).outputSchema(ORDERS))
+                .hasMessageContaining("transform check doubled: the expression 'amount * 2.0' gives a double, not a bool");
+        assertThatThrownBy(() -> transform("check", rule("rule", "expression", "expression", "total > 0",
+                "name", "t")).outputSchema(ORDERS))
+                .hasMessageContaining("undeclared reference to 'total'");
+        assertThatThrownBy(() -> transform("check", rule("rule", "expression")))
+                .hasMessageContaining("an expression rule needs an expression");
+        assertThatThrownBy(() -> transform("check", rule("rule", "not_null")))
+                .hasMessageContaining("the rule not_null needs a column");
+        assertThatThrownBy(() -> transform("check", rule("rule", "in", "column", "country", "values", List.of("ID"),
+                "expression", "true"))).hasMessageContaining("option 'expression': does not apply to the rule in");
+    }
 }

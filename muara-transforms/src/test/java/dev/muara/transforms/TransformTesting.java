@@ -5,6 +5,8 @@ import dev.muara.api.option.Options;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformConnector;
 import dev.muara.api.transform.TransformContext;
+import dev.muara.api.transform.TransformSetup;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,9 +72,14 @@ public final class TransformTesting {
 
     /** The transform of that type, configured with {@code options} as a pipeline's YAML would give them. */
     public static Transform transform(String type, Map<String, Object> options) {
+        return transform(type, Path.of(""), options);
+    }
+
+    /** The same, for a pipeline in {@code baseDirectory}, against which relative paths in options resolve. */
+    public static Transform transform(String type, Path baseDirectory, Map<String, Object> options) {
         for (TransformConnector connector : ServiceLoader.load(TransformConnector.class)) {
             if (connector.type().equals(type)) {
-                return connector.create(Options.of("transform " + type, options));
+                return connector.create(new TransformSetup("test", baseDirectory), Options.of("transform " + type, options));
             }
         }
         throw new IllegalArgumentException("no transform " + type);

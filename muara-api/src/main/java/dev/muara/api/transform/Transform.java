@@ -7,15 +7,39 @@ import dev.muara.api.data.Schema;
  * Maps batches on their way from source to sink. A pipeline's transforms form a chain, applied in order to every
  * batch of every stream.
  *
- * <p>Created once per pipeline run and called from several reader threads at once: keep it stateless, or
- * guard its state.
+ * <p>Lifecycle: {@link TransformConnector#create} makes one instance per pipeline run (and {@code muara validate}
+ * and {@code muara preview} make their own); for each split the engine calls {@link #outputSchema} with the schema
+ * of its first batch, then {@link #apply} for each batch. Several reader threads call the same instance at once:
+ * keep it stateless, or guard its state.
  *
+ * <p>A transform that adds a column with the length of another:
  * <pre>{@code
+ * public Schema outputSchema(Schema input) {
+ *     if (input.indexOf(column) < 0) {
+ *         throw MuaraException.config("transform length: there is no column '" + column + "'");
+ *     }
+ *     List<Field> fields = new ArrayList<>(input.fields());
+ *     fields.add(new Field(column + "_length", DataType.INT32));
+ *     return new Schema(fields);
+ * }
+ *
  * public Batch apply(Batch batch, TransformContext context) {
- *     int drop = batch.schema().indexOf(column);
- *     ... // build and return a batch without that column
+ *     Column text = batch.column(column);
+ *     Column lengths = new Column(DataType.INT32, batch.rowCount());
+ *     for (int row = 0; row < batch.rowCount(); row++) {
+ *         if (text.isNull(row)) {
+ *             lengths.appendNull();
+ *         } else {
+ *             lengths.appendInt(text.getString(row).length());
+ *         }
+ *     }
+ *     Column[] columns = Arrays.copyOf(batch.columns(), batch.columns().length + 1);
+ *     columns[columns.length - 1] = lengths;
+ *     return new Batch(outputSchema(batch.schema()), columns, batch.rowCount());
  * }
  * }</pre>
+ *
+ * @see dev.muara.api.transform the package description: how a plugin registers a transform
  */
 public interface Transform {
 

@@ -22,4 +22,13 @@ public interface TransformConnector extends Connector {
 
     /** A transform configured by validated {@code options}. */
     Transform create(Options options);
+
+    /**
+     * A transform configured by validated {@code options} for the pipeline {@code setup} describes: what the engine,
+     * {@code muara validate} and {@code muara preview} call, once each. Override it when an option names a file,
+     * which then resolves against {@link TransformSetup#baseDirectory()}. Default: {@link #create(Options)}.
+     */
+    default Transform create(TransformSetup setup, Options options) {
+        return create(options);
+    }
 }

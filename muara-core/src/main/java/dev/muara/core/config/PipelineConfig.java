@@ -1,6 +1,7 @@
 package dev.muara.core.config;
 
 import dev.muara.api.option.Options;
+import dev.muara.api.transform.TransformSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,11 @@ public record PipelineConfig(Path file, String name, Path baseDirectory, Path wo
         return new PipelineConfig(file, name, baseDirectory, workDirectory, source, target, transforms, streams, targets,
                 maxRejects, maxRejectRatio, checkpointRows, checkpointInterval, newParallelism, batchRows, retry, warnings,
                 personalData);
+    }
+
+    /** What each transform of this pipeline is made with: the pipeline's name and folder. */
+    public TransformSetup transformSetup() {
+        return new TransformSetup(name, baseDirectory);
     }
 
     /**

@@ -320,7 +320,7 @@ public final class PipelineRunner {
                     LOG.info("resuming run {}, which stopped before its last commit", state.runId());
                 }
                 transforms = new TransformChain(config.transforms().stream()
-                        .map(t -> registry.transform(t.type()).create(t.options())).toList());
+                        .map(t -> registry.transform(t.type()).create(config.transformSetup(), t.options())).toList());
                 List<WorkItem> work = plan(resuming);
                 if (unbounded) {
                     // a broker reader's positions start again with each session: only this run's id keeps them apart

@@ -124,6 +124,21 @@ public final class ExpressionLanguage {
         }
     }
 
+    /**
+     * Like {@link #compile}, for an expression that must give a bool: a filter's or a quality rule's condition.
+     *
+     * @param purpose what the bool decides, ending the message of a wrong type ({@code "a filter keeps the rows on
+     *     which it is true"})
+     */
+    public static CompiledExpression compileCondition(String transform, String expression, Schema schema, String purpose) {
+        CompiledExpression compiled = compile(transform, expression, schema);
+        CelType type = unwrapped(compiled.resultType());
+        if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
+            throw invalid(transform, expression, "gives a " + type.name() + ", not a bool: " + purpose, schema);
+        }
+        return compiled;
+    }
+
     /** Whether CEL can name a column directly; other columns are reached through {@code row['name']}. */
     static boolean isIdentifier(String name) {
         return IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name);

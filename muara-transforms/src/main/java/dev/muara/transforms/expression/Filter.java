@@ -1,7 +1,5 @@
 package dev.muara.transforms.expression;
 
-import dev.cel.common.types.CelType;
-import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Schema;
@@ -26,15 +24,8 @@ final class Filter implements Transform {
     }
 
     private CompiledExpression compiled(Schema input) {
-        return compiled.computeIfAbsent(input, schema -> {
-            CompiledExpression expr = ExpressionLanguage.compile("filter", expression, schema);
-            CelType type = ExpressionLanguage.unwrapped(expr.resultType());
-            if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
-                throw ExpressionLanguage.invalid("filter", expression, "gives a " + type.name()
-                        + ", not a bool: a filter keeps the rows on which it is true", schema);
-            }
-            return expr;
-        });
+        return compiled.computeIfAbsent(input, schema -> ExpressionLanguage.compileCondition("filter", expression, schema,
+                "a filter keeps the rows on which it is true"));
     }
 
     @Override

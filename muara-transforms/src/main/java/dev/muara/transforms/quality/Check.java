@@ -11,9 +11,10 @@ import dev.muara.transforms.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
- * A data quality rule on one column, with what to do with a row that breaks it: reject it to the dead letters, warn
+ * A data quality rule on one column or on the whole row, with what to do with a row that breaks it: reject it to the dead letters, warn
  * (count it and load it), or fail the run (nothing after the last commit is loaded). Every batch's outcome goes to
  * the run's quality report.
  */
@@ -28,24 +29,46 @@ final class Check implements Transform {
     private final String name;
     private final String column;
     private final Action action;
-    private final Function<DataType, Rule> rules;
-    private DataType ruleType;
-    private Rule rule;
+    private final Function<Schema, RowRule> rules;
+    private Schema ruleSchema;
+    private RowRule rule;
 
-    /** @param rules makes the rule for the column's type, failing with a config error when it does not suit */
-    Check(String name, String column, Action action, Function<DataType, Rule> rules) {
+    /**
+     * @param column the column whose values are the samples and the dead letters' reason; null for none
+     * @param rules makes the rule for a schema, failing with a config error when it does not suit
+     */
+    Check(String name, String column, Action action, Function<Schema, RowRule> rules) {
         this.name = name;
         this.column = column;
         this.action = action;
         this.rules = rules;
     }
 
-    /** The rule for the column's type, made once (a uniqueness rule keeps what it saw across batches). */
-    private synchronized Rule rule(Schema input) {
-        DataType type = input.field(Columns.require(input, column, "check " + name)).type();
-        if (!type.equals(ruleType)) {
-            rule = rules.apply(type);
-            ruleType = type;
+    /** A rule on a whole column: the rule for the column's type, made again only when that type changes. */
+    static Function<Schema, RowRule> onColumn(String name, String column, Function<DataType, Rule> rules) {
+        DataType[] ruleType = new DataType[1];
+        Rule[] rule = new Rule[1];
+        return schema -> {
+            int index = Columns.require(schema, column, "check " + name);
+            DataType type = schema.field(index).type();
+            if (!type.equals(ruleType[0])) {
+                // a uniqueness rule keeps what it saw across batches: made once per type
+                rule[0] = rules.apply(type);
+                ruleType[0] = type;
+            }
+            Rule current = rule[0];
+            return batch -> {
+                Column values = batch.column(index);
+                return row -> current.breaks(values, row);
+            };
+        };
+    }
+
+    /** The rule for the batches of {@code input}. */
+    private synchronized RowRule rule(Schema input) {
+        if (!input.equals(ruleSchema)) {
+            rule = rules.apply(input);
+            ruleSchema = input;
         }
         return rule;
     }
@@ -58,16 +81,16 @@ final class Check implements Transform {
 
     @Override
     public Batch apply(Batch batch, TransformContext context) {
-        Rule current = rule(batch.schema());
-        Column values = batch.column(batch.schema().indexOf(column));
+        IntPredicate breaks = rule(batch.schema()).rows(batch);
+        Column values = column == null ? null : batch.column(batch.schema().indexOf(column));
         boolean[] broken = new boolean[batch.rowCount()];
         int failed = 0;
         List<String> samples = new ArrayList<>();
         for (int row = 0; row < batch.rowCount(); row++) {
-            if (current.breaks(values, row)) {
+            if (breaks.test(row)) {
                 broken[row] = true;
                 failed++;
-                if (samples.size() < SAMPLES_PER_BATCH) {
+                if (values != null && samples.size() < SAMPLES_PER_BATCH) {
                     samples.add(sample(values.text(row)));
                 }
             }
@@ -85,10 +108,17 @@ final class Check implements Transform {
         }
         for (int row = 0; row < batch.rowCount(); row++) {
             if (broken[row]) {
-                context.reject(batch, row, "check " + name + ": " + sample(values.text(row)));
+                context.reject(batch, row, "check " + name + ": " + (values == null ? "the row breaks it" : sample(values.text(row))));
             }
         }
         return Columns.without(batch, broken, failed);
+    }
+
+    /** A rule on the rows of a schema. */
+    @FunctionalInterface
+    interface RowRule {
+        /** Which rows of {@code batch} break the rule; called by one thread at a time per batch. */
+        IntPredicate rows(Batch batch);
     }
 
     private static String sample(String text) {
