@@ -81,8 +81,8 @@ final class HiveMqSubscriptions {
                 }
             }
         } catch (RuntimeException e) {
-            publishes.close();
             disconnectQuietly(client::disconnect, client.getState());
+            publishes.close();
             throw failure(settings, e);
         }
         return new Subscription<>(settings, () -> client.getState(), client::disconnect, publishes::close,
@@ -113,8 +113,8 @@ final class HiveMqSubscriptions {
                 }
             }
         } catch (RuntimeException e) {
-            publishes.close();
             disconnectQuietly(client::disconnect, client.getState());
+            publishes.close();
             throw failure(settings, e);
         }
         return new Subscription<>(settings, () -> client.getState(), client::disconnect, publishes::close,
@@ -242,10 +242,15 @@ final class HiveMqSubscriptions {
             }
         }
 
+        /**
+         * Disconnects, then closes the flow: a message arriving while connected with no flow open would be
+         * acknowledged by the client and lost; after the disconnect, whatever the flow still holds unacknowledged
+         * stays with the broker's session.
+         */
         @Override
         public void close() {
-            closeFlow.run();
             disconnectQuietly(disconnect, state.get());
+            closeFlow.run();
         }
     }
 }
