@@ -42,12 +42,16 @@ class AmqpStreamIT {
 
     private Path pipeline(String database, String write) throws Exception {
         TestBrokers.Broker broker = TestBrokers.rabbitMq();
+        // the killed and restarted processes get no environment of the test's: the password comes from a file
+        Files.writeString(dir.resolve("amqp-password"), "guest");
         return Files.writeString(dir.resolve("orders.yaml"), """
                 name: orders
                 source:
                   type: amqp
                   host: %s
                   port: %d
+                  username: guest
+                  password: ${file:amqp-password}
                   queue: %s
                   key: [seq]
                 checkpoint: {interval: 200ms}

@@ -96,7 +96,8 @@ class BrokerExamplesIT {
         String queue = "muara-example-orders";
         TestBrokers.rabbitMq();
         AmqpPublisher.delete(queue); // what an earlier run of the example left
-        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of(), "256m", "run", pipeline.toString());
+        try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of("AMQP_PASSWORD", "guest"), "256m", "run",
+                pipeline.toString());
                 Connection connection = AmqpPublisher.connect(); Channel channel = connection.createChannel()) {
             awaitConsumer(connection, queue, muara);
             for (int id = 1; id <= 3; id++) {

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,15 +56,15 @@ public final class EmbeddedKafka {
 
     /** The user of the SASL listener. */
     public static final String USER = "muara";
-    /** The password of {@link #USER}, for PLAIN and SCRAM-SHA-256. */
-    public static final String PASSWORD = "muara-secret";
+    /** The password of {@link #USER}, for PLAIN and SCRAM-SHA-256: made anew for each test JVM, never written down. */
+    public static final String PASSWORD = randomPassword();
 
     private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER = "CONTROLLER";
     private static final String SASL = "SASL";
     private static final String SSL = "SSL";
-    private static final String STORE_PASSWORD = "muara-keystore";
+    private static final String STORE_PASSWORD = randomPassword();
     private static final AtomicInteger NEXT_TOPIC = new AtomicInteger();
 
     private static EmbeddedKafka shared;
@@ -77,6 +79,12 @@ public final class EmbeddedKafka {
         this.tls = tls;
         this.ports = ports;
         this.server = server;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The broker of this test JVM, started on first use (a second or two). */

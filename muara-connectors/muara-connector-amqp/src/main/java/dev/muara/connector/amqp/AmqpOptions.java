@@ -29,12 +29,10 @@ final class AmqpOptions {
                     + "the JDK's trusted authorities.");
 
     static final OptionSpec<String> USERNAME = OptionSpec.string("username",
-            "User name; default guest, RabbitMQ's built-in user, which it admits from localhost only.")
-            .withDefault("guest");
+            "User name (RabbitMQ's built-in guest user is admitted from localhost only).").required();
 
     static final OptionSpec<Secret> PASSWORD = OptionSpec.secret("password",
-            "Password: a secret reference such as ${env:AMQP_PASSWORD}, never written in clear; required unless the "
-                    + "username is guest (whose password is guest).");
+            "Password: a secret reference such as ${env:AMQP_PASSWORD}, never written in clear.").required();
 
     static final OptionSpec<String> QUEUE = OptionSpec.string("queue", "The queue to consume.").required().perStream();
 

@@ -18,8 +18,6 @@ record AmqpSettings(String host, int port, String virtualHost, boolean tls, Path
         Secret password, String queue, boolean declareQueue, String exchange, String routingKey, int prefetch,
         Duration heartbeat, Duration connectTimeout, String connectionName) {
 
-    private static final String GUEST = "guest";
-
     static AmqpSettings of(SourceContext context, Options options) {
         boolean tls = options.get(AmqpOptions.TLS);
         Long port = options.get(AmqpOptions.PORT);
@@ -37,11 +35,9 @@ record AmqpSettings(String host, int port, String virtualHost, boolean tls, Path
         String username = options.get(AmqpOptions.USERNAME);
         Secret password = options.get(AmqpOptions.PASSWORD);
         if (password == null) {
-            if (!username.equals(GUEST)) {
-                throw options.invalid(AmqpOptions.PASSWORD, "is required for user " + username)
-                        .withHint("write it as a secret reference: password: ${env:AMQP_PASSWORD}");
-            }
-            password = new Secret(GUEST);
+            // no built-in default, not even RabbitMQ's guest: a credential is always the pipeline's own secret
+            throw options.invalid(AmqpOptions.PASSWORD, "is required for user " + username)
+                    .withHint("write it as a secret reference: password: ${env:AMQP_PASSWORD}");
         }
         boolean declare = options.get(AmqpOptions.DECLARE_QUEUE);
         String exchange = options.get(AmqpOptions.EXCHANGE);

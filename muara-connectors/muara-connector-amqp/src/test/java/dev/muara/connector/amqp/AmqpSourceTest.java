@@ -224,6 +224,7 @@ class AmqpSourceTest {
                 .hasMessageContaining("'exchange': is only used with declare_queue: true");
         Map<String, Object> user = AmqpTesting.options(queue);
         user.put("username", "loader");
+        user.remove("password");
         assertThatThrownBy(() -> AmqpTesting.source(dir, user)).isInstanceOf(MuaraException.class)
                 .hasMessageContaining("'password': is required for user loader");
         Map<String, Object> ca = AmqpTesting.options(queue);

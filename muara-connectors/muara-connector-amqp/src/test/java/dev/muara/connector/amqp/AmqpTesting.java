@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import dev.muara.api.option.Options;
+import dev.muara.api.option.Secret;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.testkit.TestBrokers;
@@ -33,6 +34,8 @@ final class AmqpTesting {
         options.put("host", broker.host());
         options.put("port", (long) broker.port());
         options.put("queue", queue);
+        options.put("username", "guest");
+        options.put("password", new Secret("guest"));
         return options;
     }
 
