@@ -44,23 +44,8 @@ public final class Columns {
         return new Schema(fields);
     }
 
-    /** The batch without the rows whose {@code rejected} flag is set; {@code batch} itself when none is. */
-    public static Batch without(Batch batch, boolean[] rejected, int rejectedCount) {
-        if (rejectedCount == 0) {
-            return batch;
-        }
-        Column[] out = new Column[batch.columns().length];
-        int rows = batch.rowCount() - rejectedCount;
-        for (int c = 0; c < out.length; c++) {
-            Column source = batch.column(c);
-            Column kept = new Column(source.type(), rows);
-            for (int row = 0; row < batch.rowCount(); row++) {
-                if (!rejected[row]) {
-                    kept.appendFrom(source, row);
-                }
-            }
-            out[c] = kept;
-        }
-        return new Batch(batch.schema(), out, rows);
+    /** {@code text} in single quotes for a message, cut after {@code max} characters: the whole row is elsewhere. */
+    public static String quoted(String text, int max) {
+        return "'" + (text.length() > max ? text.substring(0, max) + "…" : text) + "'";
     }
 }

@@ -9,6 +9,7 @@ import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.formats.text.TextConverter;
 import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,7 @@ final class Cast implements Transform {
     public Batch apply(Batch batch, TransformContext context) {
         Schema schema = outputSchema(batch.schema());
         Column[] out = batch.columns().clone();
-        boolean[] rejected = new boolean[batch.rowCount()];
-        int rejectedCount = 0;
+        DroppedRows rejected = new DroppedRows(batch.rowCount());
         for (Map.Entry<String, TextConverter> cast : converters.entrySet()) {
             int index = batch.schema().indexOf(cast.getKey());
             Column source = batch.column(index);
@@ -64,27 +64,22 @@ final class Cast implements Transform {
             Column converted = new Column(cast.getValue().type(), batch.rowCount());
             for (int row = 0; row < batch.rowCount(); row++) {
                 String text = source.text(row);
-                if (text == null || rejected[row]) {
+                if (text == null || rejected.contains(row)) {
                     converted.appendNull();
                 } else if (!cast.getValue().append(text, converted)) {
                     converted.appendNull();
-                    rejected[row] = true;
-                    rejectedCount++;
-                    context.reject(batch, row, "cast " + cast.getKey() + ": " + quote(text) + " is not a "
+                    rejected.drop(row);
+                    context.reject(batch, row, "cast " + cast.getKey() + ": " + Columns.quoted(text, QUOTED) + " is not a "
                             + cast.getValue().type() + formatNote(cast.getKey()));
                 }
             }
             out[index] = converted;
         }
-        return Columns.without(new Batch(schema, out, batch.rowCount()), rejected, rejectedCount);
+        return rejected.from(new Batch(schema, out, batch.rowCount()));
     }
 
     private String formatNote(String column) {
         String format = columns.get(column).format();
         return format == null ? "" : " in the format " + format;
-    }
-
-    private static String quote(String text) {
-        return "'" + (text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text) + "'";
     }
 }

@@ -8,7 +8,7 @@ import dev.muara.api.data.Schema;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.formats.text.TextConverter;
-import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,7 @@ final class Derive implements Transform {
         int index = schema.indexOf(column);
         CompiledExpression.Rows rows = compiled(batch.schema()).rows(batch);
         Column values = new Column(schema.field(index).type(), batch.rowCount());
-        boolean[] rejected = new boolean[batch.rowCount()];
-        int rejectedCount = 0;
+        DroppedRows rejected = new DroppedRows(batch.rowCount());
         for (int row = 0; row < batch.rowCount(); row++) {
             String problem;
             try {
@@ -78,8 +77,7 @@ final class Derive implements Transform {
             if (problem != null) {
                 values.truncate(row);
                 values.appendNull();
-                rejected[row] = true;
-                rejectedCount++;
+                rejected.drop(row);
                 context.reject(batch, row, name() + ": " + ExpressionLanguage.quote(expression) + " failed: " + problem);
             }
         }
@@ -87,7 +85,7 @@ final class Derive implements Transform {
         for (int c = 0; c < out.length; c++) {
             out[c] = c == index ? values : batch.column(c);
         }
-        return Columns.without(new Batch(schema, out, batch.rowCount()), rejected, rejectedCount);
+        return rejected.from(new Batch(schema, out, batch.rowCount()));
     }
 
     /** Appends {@code value}; returns why it does not fit the column, or null. */

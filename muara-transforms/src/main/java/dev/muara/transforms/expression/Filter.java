@@ -5,7 +5,7 @@ import dev.muara.api.data.Batch;
 import dev.muara.api.data.Schema;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
-import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,8 +37,7 @@ final class Filter implements Transform {
     @Override
     public Batch apply(Batch batch, TransformContext context) {
         CompiledExpression.Rows rows = compiled(batch.schema()).rows(batch);
-        boolean[] dropped = new boolean[batch.rowCount()];
-        int droppedCount = 0;
+        DroppedRows dropped = new DroppedRows(batch.rowCount());
         for (int row = 0; row < batch.rowCount(); row++) {
             String problem = null;
             boolean keep = false;
@@ -56,10 +55,9 @@ final class Filter implements Transform {
                 context.reject(batch, row, "filter " + ExpressionLanguage.quote(expression) + " failed: " + problem);
             }
             if (!keep) {
-                dropped[row] = true;
-                droppedCount++;
+                dropped.drop(row);
             }
         }
-        return Columns.without(batch, dropped, droppedCount);
+        return dropped.from(batch);
     }
 }

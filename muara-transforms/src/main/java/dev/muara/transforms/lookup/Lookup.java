@@ -8,6 +8,7 @@ import dev.muara.api.error.MuaraException;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,16 +48,14 @@ final class Lookup implements Transform {
     public Batch apply(Batch batch, TransformContext context) {
         Column values = batch.column(Columns.require(batch.schema(), on, "lookup"));
         int[] matches = new int[batch.rowCount()];
-        boolean[] rejected = new boolean[batch.rowCount()];
-        int rejectedCount = 0;
+        DroppedRows rejected = new DroppedRows(batch.rowCount());
         for (int row = 0; row < batch.rowCount(); row++) {
             String value = values.text(row);
             matches[row] = value == null ? -1 : table.rowOf(value);
             if (matches[row] < 0 && rejectMissing) {
-                context.reject(batch, row, "lookup " + on + ": " + (value == null ? "null" : "'" + value + "'")
+                context.reject(batch, row, "lookup " + on + ": " + (value == null ? "null" : Columns.quoted(value, 60))
                         + " is not in the lookup file");
-                rejected[row] = true;
-                rejectedCount++;
+                rejected.drop(row);
             }
         }
         Column[] out = new Column[batch.columns().length + columns.size()];
@@ -73,6 +72,6 @@ final class Lookup implements Transform {
             }
             out[batch.columns().length + c] = added;
         }
-        return Columns.without(new Batch(outputSchema(batch.schema()), out, batch.rowCount()), rejected, rejectedCount);
+        return rejected.from(new Batch(outputSchema(batch.schema()), out, batch.rowCount()));
     }
 }

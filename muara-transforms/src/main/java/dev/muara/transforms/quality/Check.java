@@ -8,6 +8,7 @@ import dev.muara.api.error.MuaraException;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -83,35 +84,33 @@ final class Check implements Transform {
     public Batch apply(Batch batch, TransformContext context) {
         IntPredicate breaks = rule(batch.schema()).rows(batch);
         Column values = column == null ? null : batch.column(batch.schema().indexOf(column));
-        boolean[] broken = new boolean[batch.rowCount()];
-        int failed = 0;
+        DroppedRows broken = new DroppedRows(batch.rowCount());
         List<String> samples = new ArrayList<>();
         for (int row = 0; row < batch.rowCount(); row++) {
             if (breaks.test(row)) {
-                broken[row] = true;
-                failed++;
+                broken.drop(row);
                 if (values != null && samples.size() < SAMPLES_PER_BATCH) {
                     samples.add(sample(values.text(row)));
                 }
             }
         }
-        context.quality(name, column, batch.rowCount(), failed, samples);
-        if (failed == 0 || action == Action.WARN) {
+        context.quality(name, column, batch.rowCount(), broken.count(), samples);
+        if (broken.count() == 0 || action == Action.WARN) {
             return batch;
         }
         if (action == Action.FAIL) {
             // the failing values go to the quality report, which hides personal data, not into the message
-            throw MuaraException.data("check " + name + " failed: " + failed + " of " + batch.rowCount()
+            throw MuaraException.data("check " + name + " failed: " + broken.count() + " of " + batch.rowCount()
                     + " rows of a batch break it")
                     .withHint("the quality report shows failing values; nothing after the last commit was loaded; fix "
                             + "the data, or make the check's action reject or warn");
         }
         for (int row = 0; row < batch.rowCount(); row++) {
-            if (broken[row]) {
+            if (broken.contains(row)) {
                 context.reject(batch, row, "check " + name + ": " + (values == null ? "the row breaks it" : sample(values.text(row))));
             }
         }
-        return Columns.without(batch, broken, failed);
+        return broken.from(batch);
     }
 
     /** A rule on the rows of a schema. */
@@ -125,6 +124,6 @@ final class Check implements Transform {
         if (text == null) {
             return "null";
         }
-        return "'" + (text.length() > SAMPLE_LENGTH ? text.substring(0, SAMPLE_LENGTH) + "…" : text) + "'";
+        return Columns.quoted(text, SAMPLE_LENGTH);
     }
 }

@@ -6,6 +6,7 @@ import dev.muara.api.data.Schema;
 import dev.muara.api.transform.Transform;
 import dev.muara.api.transform.TransformContext;
 import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,15 @@ final class Dedupe implements Transform {
     public Batch apply(Batch batch, TransformContext context) {
         Column[] columns = key.stream().map(name -> batch.column(Columns.require(batch.schema(), name, "dedupe")))
                 .toArray(Column[]::new);
-        boolean[] repeated = new boolean[batch.rowCount()];
-        int repeats = 0;
+        DroppedRows repeated = new DroppedRows(batch.rowCount());
         synchronized (seen) {
             for (int row = 0; row < batch.rowCount(); row++) {
                 if (seen.putIfAbsent(keyOf(columns, row), Boolean.TRUE) != null) {
-                    repeated[row] = true;
-                    repeats++;
+                    repeated.drop(row);
                 }
             }
         }
-        return Columns.without(batch, repeated, repeats);
+        return repeated.from(batch);
     }
 
     /** The key's values as one text: each value's length first, so that ("a,b", "c") and ("a", "b,c") differ. */

@@ -12,6 +12,7 @@ import dev.muara.api.transform.TransformContext;
 import dev.muara.formats.text.DateOrder;
 import dev.muara.formats.text.Temporal;
 import dev.muara.transforms.Columns;
+import dev.muara.transforms.DroppedRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -84,26 +85,24 @@ final class Timestamps implements Transform {
     public Batch apply(Batch batch, TransformContext context) {
         Schema schema = outputSchema(batch.schema());
         Column[] out = batch.columns().clone();
-        boolean[] rejected = new boolean[batch.rowCount()];
-        int rejectedCount = 0;
+        DroppedRows rejected = new DroppedRows(batch.rowCount());
         for (String column : columns) {
             int index = batch.schema().indexOf(column);
             Column source = batch.column(index);
             Column normalised = new Column(schema.field(index).type(), batch.rowCount());
             for (int row = 0; row < batch.rowCount(); row++) {
-                String problem = source.isNull(row) || rejected[row] ? null : append(source, row, normalised);
-                if (source.isNull(row) || rejected[row]) {
+                String problem = source.isNull(row) || rejected.contains(row) ? null : append(source, row, normalised);
+                if (source.isNull(row) || rejected.contains(row)) {
                     normalised.appendNull();
                 } else if (problem != null) {
                     normalised.appendNull();
-                    rejected[row] = true;
-                    rejectedCount++;
+                    rejected.drop(row);
                     context.reject(batch, row, "timestamp " + column + ": " + problem);
                 }
             }
             out[index] = normalised;
         }
-        return Columns.without(new Batch(schema, out, batch.rowCount()), rejected, rejectedCount);
+        return rejected.from(new Batch(schema, out, batch.rowCount()));
     }
 
     /** Appends the normalised value of {@code row}; returns why it cannot be, or null. */
@@ -147,7 +146,7 @@ final class Timestamps implements Transform {
     }
 
     private Object parse(String text) {
-        String shown = "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+        String shown = Columns.quoted(text, 60);
         if (format != null) {
             try {
                 TemporalAccessor parsed = format.parseBest(text, ZonedDateTime::from, OffsetDateTime::from,
