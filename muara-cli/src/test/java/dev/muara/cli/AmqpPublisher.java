@@ -2,9 +2,9 @@ package dev.muara.cli;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
-import dev.muara.testkit.TestBrokers;
+
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,30 +30,9 @@ final class AmqpPublisher extends BackgroundPublisher {
         start();
     }
 
-    static Connection connect() throws Exception {
-        TestBrokers.Broker broker = TestBrokers.rabbitMq();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(broker.host());
-        factory.setPort(broker.port());
-        return factory.newConnection("muara test publisher");
-    }
-
-    /** A durable queue of that name, empty. */
-    static void declare(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            channel.queueDeclare(queue, true, false, false, null);
-        }
-    }
-
-    static void delete(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            channel.queueDelete(queue);
-        }
-    }
-
     @Override
     void publish() throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = RabbitMqQueues.connect(); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             long started = System.nanoTime();
             long unconfirmed = 0;

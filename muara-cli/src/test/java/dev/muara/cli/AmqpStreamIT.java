@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.muara.testkit.TestBrokers;
 import dev.muara.testkit.TestDatabases;
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,12 +33,12 @@ class AmqpStreamIT {
     void freshQueue() throws Exception {
         TestBrokers.rabbitMq();
         queue = "muara-it-" + UUID.randomUUID().toString().substring(0, 8);
-        AmqpPublisher.declare(queue);
+        RabbitMqQueues.declare(queue);
     }
 
     @AfterEach
     void deleteQueue() throws Exception {
-        AmqpPublisher.delete(queue);
+        RabbitMqQueues.delete(queue);
     }
 
     private Path pipeline(String database, String write) throws Exception {

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import dev.muara.testkit.TestBrokers;
-import dev.muara.testkit.kafka.EmbeddedKafka;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
+import dev.muara.testkit.TestBrokers;
+import dev.muara.testkit.amqp.RabbitMqQueues;
+import dev.muara.testkit.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -95,10 +96,10 @@ class BrokerExamplesIT {
         Path pipeline = copyExample("amqp");
         String queue = "muara-example-orders";
         TestBrokers.rabbitMq();
-        AmqpPublisher.delete(queue); // what an earlier run of the example left
+        RabbitMqQueues.delete(queue); // what an earlier run of the example left
         try (MuaraProcess muara = MuaraProcess.startDistribution(dir, Map.of("AMQP_PASSWORD", "guest"), "256m", "run",
                 pipeline.toString());
-                Connection connection = AmqpPublisher.connect(); Channel channel = connection.createChannel()) {
+                Connection connection = RabbitMqQueues.connect(); Channel channel = connection.createChannel()) {
             awaitConsumer(connection, queue, muara);
             for (int id = 1; id <= 3; id++) {
                 channel.basicPublish("amq.topic", "orders.new", MessageProperties.PERSISTENT_BASIC,
@@ -106,7 +107,7 @@ class BrokerExamplesIT {
             }
             stopOnceLoaded(muara, 3);
         } finally {
-            AmqpPublisher.delete(queue);
+            RabbitMqQueues.delete(queue);
         }
         assertThat(Duck.rows(dir.resolve("amqp.duckdb"), "SELECT order_id, amount, _routing_key FROM orders ORDER BY 1"))
                 .containsExactly(List.of("1", "12.50", "orders.new"), List.of("2", "22.50", "orders.new"),

@@ -2,6 +2,7 @@ package dev.muara.connector.amqp;
 
 import dev.muara.api.source.Source;
 import dev.muara.testkit.StreamSourceBehaviour;
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +20,12 @@ class AmqpSourceBehaviourTest extends StreamSourceBehaviour {
     @BeforeEach
     void freshQueue() throws Exception {
         queue = AmqpTesting.freshQueue();
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
     }
 
     @AfterEach
     void deleteQueue() throws Exception {
-        AmqpTesting.delete(queue);
+        RabbitMqQueues.delete(queue);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.muara.api.source.Source;
 import dev.muara.api.source.SplitReader;
 import dev.muara.testkit.RecordingReaderContext;
 import dev.muara.testkit.Rows;
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class AmqpSourceTest {
 
     @AfterEach
     void deleteQueue() throws Exception {
-        AmqpTesting.delete(queue);
+        RabbitMqQueues.delete(queue);
     }
 
     private static List<byte[]> payloads(String... texts) {
@@ -105,7 +106,7 @@ class AmqpSourceTest {
 
     @Test
     void with_commits_held_back_the_reader_gets_exactly_prefetch_messages_then_more_after_a_commit() throws Exception {
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
         AmqpTesting.publish(queue, numbered(1, 25));
         Map<String, Object> options = AmqpTesting.options(queue);
         options.put("prefetch", 10L);
@@ -137,7 +138,7 @@ class AmqpSourceTest {
 
     @Test
     void csv_payloads_without_metadata_columns_and_a_key_for_merge() throws Exception {
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
         Map<String, Object> options = AmqpTesting.options(queue);
         options.put("format", "csv");
         options.put("column_names", List.of("sensor", "celsius"));
@@ -173,7 +174,7 @@ class AmqpSourceTest {
 
     @Test
     void a_wrong_password_is_a_configuration_error_that_does_not_show_the_password() throws Exception {
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
         Map<String, Object> options = AmqpTesting.options(queue);
         options.put("password", new Secret("wrong-secret-4711"));
         Source source = AmqpTesting.source(dir, options);
@@ -201,11 +202,11 @@ class AmqpSourceTest {
 
     @Test
     void a_queue_deleted_while_it_is_read_fails_the_reader_so_that_the_run_retries() throws Exception {
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
         Source source = AmqpTesting.source(dir, AmqpTesting.options(queue));
         RecordingReaderContext context = new RecordingReaderContext("s", 100, new ArrayList<>());
         try (SplitReader reader = open(source, context)) {
-            AmqpTesting.delete(queue);
+            RabbitMqQueues.delete(queue);
             assertThatThrownBy(() -> {
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (System.nanoTime() < deadline) {

@@ -3,13 +3,14 @@ package dev.muara.connector.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import dev.muara.api.option.Options;
 import dev.muara.api.option.Secret;
 import dev.muara.api.source.Source;
 import dev.muara.api.source.SourceContext;
 import dev.muara.testkit.TestBrokers;
+
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,29 +44,9 @@ final class AmqpTesting {
         return new AmqpSourceConnector().create(new SourceContext("test", "s", dir), Options.of("source 'amqp'", options));
     }
 
-    static Connection connect() throws Exception {
-        TestBrokers.Broker broker = TestBrokers.rabbitMq();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(broker.host());
-        factory.setPort(broker.port());
-        return factory.newConnection("muara test");
-    }
-
-    static void declare(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            channel.queueDeclare(queue, true, false, false, null);
-        }
-    }
-
-    static void delete(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            channel.queueDelete(queue);
-        }
-    }
-
     /** Messages ready in the queue (not delivered to a consumer). */
     static long ready(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = RabbitMqQueues.connect(); Channel channel = connection.createChannel()) {
             return channel.messageCount(queue);
         }
     }
@@ -77,7 +58,7 @@ final class AmqpTesting {
 
     static void publish(String exchange, String routingKey, AMQP.BasicProperties properties, List<byte[]> payloads)
             throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = RabbitMqQueues.connect(); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (byte[] payload : payloads) {
                 channel.basicPublish(exchange, routingKey, true, properties, payload);

@@ -11,6 +11,7 @@ import dev.muara.api.source.SplitReader;
 import dev.muara.testkit.RecordingReaderContext;
 import dev.muara.testkit.TestBrokers;
 import dev.muara.testkit.TestCertificates;
+import dev.muara.testkit.amqp.RabbitMqQueues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,11 +54,11 @@ class AmqpTlsTest {
 
     @AfterEach
     void deleteQueue() throws Exception {
-        AmqpTesting.delete(queue);
+        RabbitMqQueues.delete(queue);
     }
 
     private Map<String, Object> options(String host) throws Exception {
-        AmqpTesting.declare(queue);
+        RabbitMqQueues.declare(queue);
         Map<String, Object> options = AmqpTesting.options(queue);
         options.put("host", host);
         options.put("port", (long) proxy.port());
