@@ -1,0 +1,117 @@
+package dev.muara.bench;
+
+import dev.muara.bench.MeasuredProcess.Measurement;
+import dev.muara.bench.Workload.Tool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suite's entry point, run by {@code bench/run.sh}: for each workload, a warm-up round and then {@code runs}
+ * timed rounds, the tools taking turns in a rotating order; every run's row count is checked before its time is
+ * kept. Writes {@code docs/benchmarks.md} and a chart per workload, or with {@code --smoke} only checks the counts.
+ *
+ * <pre>java dev.muara.bench.Bench --repository DIR [--rows N] [--runs N] [--smoke] [workload...]</pre>
+ */
+public final class Bench {
+
+    /**
+     * A tool's measured runs in one workload.
+     *
+     * @param tool the tool's name
+     * @param runs the timed runs
+     */
+    record Result(String tool, List<Measurement> runs) {
+
+        double medianSeconds() {
+            double[] seconds = runs.stream().mapToDouble(Measurement::seconds).sorted().toArray();
+            int middle = seconds.length / 2;
+            return seconds.length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+        }
+
+        long peakRssBytes() {
+            return runs.stream().mapToLong(Measurement::peakRssBytes).max().orElse(0);
+        }
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(".").toAbsolutePath().normalize();
+        long rows = 1_000_000;
+        int runs = 3;
+        boolean smoke = false;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--repository" -> repository = Path.of(args[++i]).toAbsolutePath().normalize();
+                case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--smoke" -> smoke = true;
+                default -> names.add(args[i].toLowerCase());
+            }
+        }
+        if (smoke) {
+            rows = 10_000;
+            runs = 1;
+        }
+        if (names.isEmpty()) {
+            names.addAll(Workloads.ALL);
+        }
+        Path work = repository.resolve("bench/work");
+        Files.createDirectories(work);
+        List<String> duckDbSql = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), DuckDbSql.class.getName());
+        Map<Workload, List<Result>> results = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        try (Postgres postgres = Postgres.localOrEmbedded()) {
+            Workloads workloads = new Workloads(repository, work, rows, postgres, duckDbSql);
+            for (String name : names) {
+                Workload workload = workloads.named(name);
+                results.put(workload, measure(workload, work, smoke ? 0 : 1, runs));
+            }
+            if (!smoke) {
+                new Report(repository.resolve("docs"), rows, runs, postgres.version(), DuckDbSql.version())
+                        .write(results, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static List<Result> measure(Workload workload, Path work, int warmUps, int runs) throws Exception {
+        System.out.printf("%s %s: %,d rows, %d warm-up and %d timed runs per tool%n", workload.id(), workload.title(),
+                workload.rows(), warmUps, runs);
+        Map<String, List<Measurement>> measured = new LinkedHashMap<>();
+        workload.tools().forEach(tool -> measured.put(tool.name(), new ArrayList<>()));
+        Path folder = work.resolve(workload.id());
+        Map<String, String> environment = Map.of("BENCH_HASH_KEY", "bench-key-not-a-secret-0123456789",
+                "PGSSLMODE", "disable");
+        for (int run = 0; run < warmUps + runs; run++) {
+            List<Tool> order = new ArrayList<>(workload.tools());
+            java.util.Collections.rotate(order, -run);
+            for (Tool tool : order) {
+                tool.prepare().run(run);
+                Path log = folder.resolve(tool.name().replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+                Measurement m = MeasuredProcess.run(tool.command(), folder, environment, log);
+                long count = tool.counter().count();
+                if (count != workload.rows()) {
+                    throw new IllegalStateException(workload.id() + " " + tool.name() + " loaded " + count
+                            + " rows, not " + workload.rows() + "; its output:\n" + MeasuredProcess.tail(log));
+                }
+                System.out.printf("  %-24s %s %8.2f s  %,7d MiB  %,d rows%n", tool.name(),
+                        run < warmUps ? "warm-up" : "run " + (run - warmUps + 1), m.seconds(),
+                        m.peakRssBytes() >> 20, count);
+                if (run >= warmUps) {
+                    measured.get(tool.name()).add(m);
+                }
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        measured.forEach((tool, list) -> results.add(new Result(tool, list)));
+        return results;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.muara.bench;
+
+import dev.muara.bench.Bench.Result;
+import dev.muara.bench.Workload.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes {@code docs/benchmarks.md} and {@code docs/benchmarks/<workload>.png} from one run of the suite: the
+ * machine, the method, the targets met or missed, a table and chart per workload, and the hand-written analysis of
+ * what limits the figures ({@code bench/analysis.md}), so the published page is never edited by hand.
+ */
+final class Report {
+
+    private static final long GIB = 1L << 30;
+
+    private final Path docs;
+    private final long rows;
+    private final int runs;
+    private final String postgresVersion;
+    private final String duckDbVersion;
+
+    Report(Path docs, long rows, int runs, String postgresVersion, String duckDbVersion) {
+        this.docs = docs;
+        this.rows = rows;
+        this.runs = runs;
+        this.postgresVersion = postgresVersion;
+        this.duckDbVersion = duckDbVersion;
+    }
+
+    void write(Map<Workload, List<Result>> results, double suiteSeconds) throws IOException {
+        Path charts = docs.resolve("benchmarks");
+        Files.createDirectories(charts);
+        StringBuilder page = new StringBuilder();
+        page.append("# Benchmarks\n\n")
+                .append("Written by `bench/run.sh` on ").append(LocalDate.now(ZoneOffset.UTC))
+                .append(String.format(Locale.ROOT, " (the suite took %.1f minutes); do not edit by hand: run the "
+                        + "suite again. The analysis at the end comes from `bench/analysis.md`.%n%n",
+                        suiteSeconds / 60));
+        machine(page);
+        method(page);
+        targets(page, results);
+        for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
+            workload(page, entry.getKey(), entry.getValue(), charts);
+        }
+        Path analysis = docs.getParent().resolve("bench/analysis.md");
+        if (Files.exists(analysis)) {
+            page.append(Files.readString(analysis).strip()).append('\n');
+        }
+        Files.writeString(docs.resolve("benchmarks.md"), page);
+    }
+
+    private void machine(StringBuilder page) throws IOException {
+        page.append("## Machine\n\n")
+                .append("| | |\n|---|---|\n")
+                .append("| CPU | ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores |\n")
+                .append("| Memory | ").append(memory()).append(" |\n")
+                .append("| OS | ").append(osRelease()).append(", Linux ").append(System.getProperty("os.version"))
+                .append(" |\n")
+                .append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" |\n")
+                .append("| PostgreSQL | server ").append(postgresVersion).append(", ").append(Shell.firstLine("psql",
+                        "--version")).append(" |\n")
+                .append("| DuckDB | ").append(duckDbVersion).append(" (JDBC, the library Muara uses) |\n")
+                .append("| pgloader | ").append(Shell.firstLine("pgloader", "--version")).append(" |\n")
+                .append("| SQLite | ").append(Shell.firstLine("sqlite3", "--version").split(" ")[0]).append(" |\n\n");
+    }
+
+    private void method(StringBuilder page) {
+        page.append("## Method\n\n")
+                .append(String.format(Locale.ROOT, "- Data: %,d rows made by a seeded generator "
+                        + "(`bench/src/main/java/dev/muara/bench/DataGenerator.java`), the same bytes on every "
+                        + "machine: bigint, int, double, decimal(12,2), short and long text (quoted, with commas and "
+                        + "non-ASCII letters), date and timestamp with zone, with nulls in four columns. Nested "
+                        + "documents for W5: an object and two levels of arrays. Nothing large is committed.%n", rows))
+                .append(String.format(Locale.ROOT, "- Each workload: one warm-up round, then %d timed rounds; in "
+                        + "each round every tool runs once, in an order that rotates from round to round. Each run "
+                        + "starts from an empty target; its row count is checked before its time is kept.%n", runs))
+                .append("- Time: wall time of the whole command, median of the timed runs, JVM start included for "
+                        + "Muara and for the DuckDB reference (which runs in a JVM of its own through the same "
+                        + "DuckDB library). rows/s and MB/s are the rows and the input's size (the file, or the "
+                        + "source table's size on disk) divided by that median.\n")
+                .append("- Memory: the largest sum, over the command's process tree (launcher, JVM, psql, pipes), "
+                        + "of each process's resident-set high-water mark, sampled every 10 ms; the highest over the "
+                        + "timed runs. The PostgreSQL server's own processes are shared by every tool and not "
+                        + "counted.\n")
+                .append("- Ratio: Muara's throughput ÷ the reference's (the reference's median time ÷ Muara's); "
+                        + "above 1 Muara is faster.\n")
+                .append("- Local services on loopback without TLS for every tool alike; PostgreSQL is the "
+                        + "machine's own server (or one the suite starts).\n\n");
+    }
+
+    private void targets(StringBuilder page, Map<Workload, List<Result>> results) {
+        page.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
+        for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
+            for (Target target : entry.getKey().targets()) {
+                Result subject = find(entry.getValue(), target.subject());
+                if (target.reference() == null) {
+                    double seconds = subject.medianSeconds();
+                    row(page, target.text(), String.format(Locale.ROOT, "%.2f s", seconds), seconds <= target.ratio());
+                } else {
+                    double ratio = find(entry.getValue(), target.reference()).medianSeconds() / subject.medianSeconds();
+                    row(page, target.text(), String.format(Locale.ROOT, "%.2f×", ratio), ratio >= target.ratio());
+                }
+            }
+        }
+        if (rows >= 10_000_000) {
+            for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
+                for (Result result : entry.getValue()) {
+                    if (result.tool().startsWith("Muara")) {
+                        row(page, entry.getKey().id().toUpperCase(Locale.ROOT) + " " + result.tool()
+                                + ": peak RSS < 1 GiB at 10M rows", count(result.peakRssBytes() / (double) (1 << 20))
+                                + " MiB", result.peakRssBytes() < GIB);
+                    }
+                }
+            }
+        } else {
+            page.append(String.format(Locale.ROOT, "| Peak RSS < 1 GiB at 10M rows | not in this run "
+                    + "(%,d rows); see the tables for this size | |%n", rows));
+        }
+        page.append('\n');
+    }
+
+    private static void row(StringBuilder page, String target, String measured, boolean met) {
+        page.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "met" : "**missed**")
+                .append(" |\n");
+    }
+
+    private void workload(StringBuilder page, Workload workload, List<Result> results, Path charts)
+            throws IOException {
+        String heading = workload.id().toUpperCase(Locale.ROOT) + " " + workload.title();
+        page.append("## ").append(heading).append("\n\n").append(workload.method()).append("\n\n");
+        Result muara = results.getFirst();
+        page.append("| tool | median | rows/s | MB/s | peak RSS | Muara ÷ tool |\n|---|---|---|---|---|---|\n");
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (Result result : results) {
+            double seconds = result.medianSeconds();
+            double rowsPerSecond = workload.rows() / seconds;
+            double peakMib = result.peakRssBytes() / (double) (1 << 20);
+            page.append(String.format(Locale.ROOT, "| %s | %.2f s | %s | %.1f | %s MiB | %s |%n", result.tool(),
+                    seconds, count(rowsPerSecond), workload.inputBytes() / 1e6 / seconds, count(peakMib),
+                    result == muara ? "" : String.format(Locale.ROOT, "%.2f×", result.medianSeconds()
+                            / muara.medianSeconds())));
+            bars.add(new BarChart.Bar(result.tool(), rowsPerSecond, peakMib, result.tool().startsWith("Muara")));
+        }
+        String png = workload.id() + ".png";
+        BarChart.write(charts.resolve(png), heading + String.format(Locale.ROOT, " (%,d rows)", workload.rows()),
+                bars);
+        page.append("\n![").append(heading).append("](benchmarks/").append(png).append(")\n\n");
+    }
+
+    private static Result find(List<Result> results, String tool) {
+        return results.stream().filter(r -> r.tool().equals(tool)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no results of " + tool));
+    }
+
+    /** A count with thousands separators, for tables and charts. */
+    static String count(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String cpu() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+    }
+
+    private static String memory() throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0))
+                .findFirst().orElse("unknown");
+    }
+
+    private static String osRelease() throws IOException {
+        Path release = Path.of("/etc/os-release");
+        return Files.exists(release) ? Files.readAllLines(release).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                .map(l -> l.substring(12).replace("\"", "")).findFirst().orElse("Linux") : "Linux";
+    }
+}
