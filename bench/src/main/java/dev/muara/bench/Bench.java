@@ -15,6 +15,8 @@ import java.util.Map;
  * kept. Writes {@code docs/benchmarks.md} and a chart per workload, or with {@code --smoke} only checks the counts.
  *
  * <pre>java dev.muara.bench.Bench --repository DIR [--rows N] [--runs N] [--smoke] [workload...]</pre>
+ *
+ * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time).
  */
 public final class Bench {
 
@@ -64,22 +66,63 @@ public final class Bench {
         }
         Path work = repository.resolve("bench/work");
         Files.createDirectories(work);
-        List<String> duckDbSql = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), DuckDbSql.class.getName());
+        List<String> duckDbSql = duckDbCommand(repository);
         Map<Workload, List<Result>> results = new LinkedHashMap<>();
         long started = System.nanoTime();
         try (Postgres postgres = Postgres.localOrEmbedded()) {
             Workloads workloads = new Workloads(repository, work, rows, postgres, duckDbSql);
+            MqttWorkload.Figures stream = null;
+            String streamSkipped = names.contains("w6") ? null : "not run this time";
             for (String name : names) {
+                if (name.equals("w6")) {
+                    if (MqttWorkload.available()) {
+                        stream = mqtt(repository, work, postgres, smoke ? rows : Math.min(rows, 1_000_000),
+                                smoke ? 2 : 30);
+                    } else {
+                        streamSkipped = "Mosquitto (/usr/sbin/mosquitto, mosquitto_sub) is not installed";
+                        System.out.println("w6 left out: " + streamSkipped);
+                    }
+                    continue;
+                }
                 Workload workload = workloads.named(name);
                 results.put(workload, measure(workload, work, smoke ? 0 : 1, runs));
             }
             if (!smoke) {
                 new Report(repository.resolve("docs"), rows, runs, postgres.version(), DuckDbSql.version())
-                        .write(results, (System.nanoTime() - started) / 1e9);
+                        .write(results, stream, streamSkipped, (System.nanoTime() - started) / 1e9);
             }
         }
         System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static MqttWorkload.Figures mqtt(Path repository, Path work, Postgres postgres, long messages,
+            int latencySeconds) throws Exception {
+        System.out.printf("w6 MQTT → PostgreSQL: %,d messages as fast as they go, then %d s at 10,000 msg/s%n",
+                messages, latencySeconds);
+        MqttWorkload.Figures figures = new MqttWorkload(repository, work, postgres, messages, latencySeconds).run();
+        System.out.printf("  mosquitto_sub            %,10.0f msg/s%n", messages / figures.subscriberThroughput()
+                .seconds());
+        System.out.printf("  Muara                    %,10.0f msg/s  %,7d MiB; at 10,000 msg/s p50 %.0f ms, p99 %.0f ms%n",
+                messages / figures.muaraThroughput().seconds(), figures.muaraThroughput().peakRssBytes() >> 20,
+                figures.latencyMillis()[0], figures.latencyMillis()[1]);
+        return figures;
+    }
+
+    /**
+     * The DuckDB reference's JVM: the suite's classes and the DuckDB jar of Muara's distribution, its native library
+     * loaded from the file the distribution keeps, as Muara loads it, so neither pays for unpacking it.
+     */
+    private static List<String> duckDbCommand(Path repository) throws java.io.IOException {
+        Path dist = repository.resolve("muara-cli/target/dist");
+        Path jar;
+        try (var jars = Files.list(dist.resolve("lib"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("duckdb_jdbc-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no DuckDB jar in " + dist + "; build Muara first"));
+        }
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.library.path=" + dist.resolve("native/linux-amd64"), "-cp",
+                Path.of(DuckDbSql.class.getProtectionDomain().getCodeSource().getLocation().getPath()) + ":" + jar,
+                DuckDbSql.class.getName());
     }
 
     private static List<Result> measure(Workload workload, Path work, int warmUps, int runs) throws Exception {

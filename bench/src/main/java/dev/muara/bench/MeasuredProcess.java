@@ -48,7 +48,7 @@ final class MeasuredProcess {
         return new Measurement(seconds, peak);
     }
 
-    private static long treeHighWaterMark(ProcessHandle root) {
+    static long treeHighWaterMark(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
         root.descendants().forEach(tree::add);

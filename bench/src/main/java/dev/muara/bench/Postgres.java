@@ -83,6 +83,12 @@ final class Postgres implements AutoCloseable {
         }
     }
 
+    /** A pipeline's connector options for {@code database} on this server, indented for a source: or target: block. */
+    String connectorOptions(String database) {
+        return "type: postgres\n  host: %s\n  port: %d\n  user: %s\n  database: %s\n  ssl_mode: disable"
+                .formatted(host, port, user, database);
+    }
+
     /** A psql command line for {@code database} that stops at the first error and reads no ~/.psqlrc. */
     List<String> psql(String database, String command) {
         return List.of("psql", "-h", host, "-p", Integer.toString(port), "-U", user,

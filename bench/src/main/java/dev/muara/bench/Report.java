@@ -35,7 +35,8 @@ final class Report {
         this.duckDbVersion = duckDbVersion;
     }
 
-    void write(Map<Workload, List<Result>> results, double suiteSeconds) throws IOException {
+    void write(Map<Workload, List<Result>> results, MqttWorkload.Figures stream, String streamSkipped,
+            double suiteSeconds) throws IOException {
         Path charts = docs.resolve("benchmarks");
         Files.createDirectories(charts);
         StringBuilder page = new StringBuilder();
@@ -46,10 +47,11 @@ final class Report {
                         suiteSeconds / 60));
         machine(page);
         method(page);
-        targets(page, results);
+        targets(page, results, stream, streamSkipped);
         for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
             workload(page, entry.getKey(), entry.getValue(), charts);
         }
+        stream(page, stream, streamSkipped, charts);
         Path analysis = docs.getParent().resolve("bench/analysis.md");
         if (Files.exists(analysis)) {
             page.append(Files.readString(analysis).strip()).append('\n');
@@ -98,8 +100,17 @@ final class Report {
                         + "machine's own server (or one the suite starts).\n\n");
     }
 
-    private void targets(StringBuilder page, Map<Workload, List<Result>> results) {
+    private void targets(StringBuilder page, Map<Workload, List<Result>> results, MqttWorkload.Figures stream,
+            String streamSkipped) {
         page.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
+        if (stream != null) {
+            double rate = stream.messages() / stream.muaraThroughput().seconds();
+            row(page, "W6 ≥ 50,000 msg/s sustained (QoS 1)", count(rate) + " msg/s", rate >= 50_000);
+            row(page, "W6 p99 latency under 1 s at 10,000 msg/s", String.format(Locale.ROOT, "%.0f ms",
+                    stream.latencyMillis()[1]), stream.latencyMillis()[1] < 1000);
+        } else {
+            page.append("| W6 MQTT → PostgreSQL | ").append(streamSkipped).append(" | |\n");
+        }
         for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
             for (Target target : entry.getKey().targets()) {
                 Result subject = find(entry.getValue(), target.subject());
@@ -127,6 +138,35 @@ final class Report {
                     + "(%,d rows); see the tables for this size | |%n", rows));
         }
         page.append('\n');
+    }
+
+    private static void stream(StringBuilder page, MqttWorkload.Figures stream, String skipped, Path charts)
+            throws IOException {
+        page.append("## W6 MQTT → PostgreSQL\n\n");
+        if (stream == null) {
+            page.append("Not measured in this run: ").append(skipped).append(".\n\n");
+            return;
+        }
+        page.append(String.format(Locale.ROOT, "The suite starts a Mosquitto of its own (no limit on in-flight or "
+                + "queued messages, so nothing is dropped while a consumer lags) and publishes JSON messages with "
+                + "QoS 1 from its own JVM. Throughput: %,d messages published as fast as the broker takes them, "
+                + "timed from the first publish until the last is committed in PostgreSQL (Muara: `write: append`, "
+                + "binary COPY, a commit every second), against `mosquitto_sub -q 1` writing to /dev/null, the "
+                + "broker's own ceiling. Latency: %,d msg/s for a while; each message's time from publish until a "
+                + "query sees it in PostgreSQL (the table's highest sequence number, polled every 10 ms), commit "
+                + "included.%n%n", stream.messages(), stream.fixedRate()));
+        double muara = stream.messages() / stream.muaraThroughput().seconds();
+        double subscriber = stream.messages() / stream.subscriberThroughput().seconds();
+        page.append("| | msg/s | peak RSS | p50 latency | p99 latency |\n|---|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| Muara | %s | %s MiB | %.0f ms | %.0f ms |%n", count(muara),
+                        count(stream.muaraThroughput().peakRssBytes() / (double) (1 << 20)),
+                        stream.latencyMillis()[0], stream.latencyMillis()[1]))
+                .append(String.format(Locale.ROOT, "| mosquitto_sub → /dev/null | %s | | | |%n", count(subscriber)));
+        BarChart.write(charts.resolve("w6.png"), String.format(Locale.ROOT, "W6 MQTT → PostgreSQL (%,d messages)",
+                stream.messages()), List.of(new BarChart.Bar("Muara", muara,
+                        stream.muaraThroughput().peakRssBytes() / (double) (1 << 20), true),
+                        new BarChart.Bar("mosquitto_sub", subscriber, 0, false)));
+        page.append("\n![W6 MQTT → PostgreSQL](benchmarks/w6.png)\n\n");
     }
 
     private static void row(StringBuilder page, String target, String measured, boolean met) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class Workloads {
 
-    static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w7");
+    static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
 
     private static final String FLAT_COLUMNS = "id, qty, price, amount, code, note, day, ts";
 
@@ -276,8 +276,7 @@ final class Workloads {
     }
 
     private String postgresTarget(String database) {
-        return "type: postgres\n  host: %s\n  port: %d\n  user: %s\n  database: %s\n  ssl_mode: disable"
-                .formatted(postgres.host, postgres.port, postgres.user, database);
+        return postgres.connectorOptions(database);
     }
 
     private static String duckDbTarget(String file, String table) {

@@ -36,6 +36,8 @@ final class MqttSource extends MessageSource {
     @Override
     public SplitReader open(Split split, String position, ReaderContext readerContext) {
         MessageBatchBuilder builder = newBuilder(readerContext);
-        return new MqttSplitReader(HiveMqSubscriptions.open(settings), builder, metadata(), readerContext);
+        // MQTT 5 tells the broker how many messages may await acknowledgement; 3.1.1 leaves it to the broker
+        int window = settings.mqtt5() ? settings.receiveMaximum() : Integer.MAX_VALUE;
+        return new MqttSplitReader(HiveMqSubscriptions.open(settings), builder, metadata(), window, readerContext);
     }
 }

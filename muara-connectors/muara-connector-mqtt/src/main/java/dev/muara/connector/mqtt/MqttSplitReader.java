@@ -37,13 +37,21 @@ final class MqttSplitReader implements SplitReader {
     /** Moving average of the gaps between messages that arrived with no acknowledgement in between. */
     private double gapNanos;
     private boolean acknowledgedSinceLastArrival;
+    /**
+     * Unacknowledged messages at which a commit is asked for at once: half the receive window, so the broker can go
+     * on sending while the commit runs instead of the window filling up and the stream stalling until the next
+     * checkpoint.
+     */
+    private final int commitAt;
 
     /** A message waiting for the commit that holds it. */
     private record Pending(long number, Runnable acknowledgement) {
     }
 
-    MqttSplitReader(MqttSubscription subscription, MessageBatchBuilder builder, boolean metadata, ReaderContext context) {
+    MqttSplitReader(MqttSubscription subscription, MessageBatchBuilder builder, boolean metadata, int window,
+            ReaderContext context) {
         this.subscription = subscription;
+        this.commitAt = Math.max(1, window / 2);
         this.builder = builder;
         this.metadata = metadata;
         this.context = context;
@@ -58,10 +66,13 @@ final class MqttSplitReader implements SplitReader {
         int limit = context.batchRows();
         while (message != null) {
             add(message);
-            if (builder.rows() >= limit) {
+            if (builder.rows() >= limit || unacknowledged.size() >= commitAt) {
                 break;
             }
             message = subscription.receiveNow();
+        }
+        if (unacknowledged.size() >= commitAt) {
+            context.requestCommit();
         }
         return builder.build();
     }

@@ -1,0 +1,304 @@
+package dev.muara.bench;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import dev.muara.bench.MeasuredProcess.Measurement;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * W6, MQTT → PostgreSQL: a stream, so it is measured differently from the bounded workloads. The suite starts a
+ * Mosquitto of its own (1,000 messages in flight, below Muara's receive maximum, and no limit on queued messages, so
+ * the broker drops nothing while a consumer lags),
+ * publishes from this JVM with QoS 1, and watches the target table. Muara subscribes with MQTT 3.1.1: with MQTT 5,
+ * this Mosquitto (2.0.11) sent more unacknowledged messages than the receive maximum Muara announces, which the
+ * client refuses, and the stream stalls until the connection drops.
+ * <ul>
+ * <li>throughput: {@code messages} published as fast as the broker takes them; the time from the first publish to
+ * the moment the last one is committed in PostgreSQL;</li>
+ * <li>latency: 10,000 msg/s for {@code latencySeconds}; each message's time from publish to being visible in
+ * PostgreSQL (commit included), seen by polling the table's highest sequence number every 10 ms;</li>
+ * <li>the broker's ceiling: {@code mosquitto_sub} with QoS 1 writing to /dev/null, time to receive every message.</li>
+ * </ul>
+ */
+final class MqttWorkload {
+
+    /**
+     * The figures of W6.
+     *
+     * @param muaraThroughput Muara's sustained messages/s and peak memory
+     * @param subscriberThroughput mosquitto_sub's messages/s
+     * @param latencyMillis Muara's p50 and p99 end-to-end latency at the fixed rate, in milliseconds
+     * @param fixedRate the fixed rate
+     * @param messages messages of the throughput phase
+     */
+    record Figures(Measurement muaraThroughput, Measurement subscriberThroughput, double[] latencyMillis,
+            int fixedRate, long messages) {
+    }
+
+    private static final String TOPIC = "bench/w6";
+    private static final int FIXED_RATE = 10_000;
+
+    private final Path repository;
+    private final Path folder;
+    private final Postgres postgres;
+    private final long messages;
+    private final int latencySeconds;
+
+    MqttWorkload(Path repository, Path work, Postgres postgres, long messages, int latencySeconds) throws IOException {
+        this.repository = repository;
+        this.folder = work.resolve("w6");
+        Files.createDirectories(folder);
+        this.postgres = postgres;
+        this.messages = messages;
+        this.latencySeconds = latencySeconds;
+    }
+
+    /** Whether Mosquitto is installed; without it W6 is left out with that reason. */
+    static boolean available() {
+        return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) && !Shell.firstLine("mosquitto_sub", "--help")
+                .equals("not found");
+    }
+
+    Figures run() throws Exception {
+        int port = freePort();
+        Path config = folder.resolve("mosquitto.conf");
+        Files.writeString(config, """
+                listener %d 127.0.0.1
+                allow_anonymous true
+                persistence false
+                max_inflight_messages 1000
+                max_queued_messages 0
+                log_type error
+                """.formatted(port));
+        Process broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("mosquitto.log").toFile()).start();
+        try (Mqtt5AsyncClientHolder publisher = new Mqtt5AsyncClientHolder(port)) {
+            Measurement subscriber = subscriberCeiling(port, publisher);
+            String db = Postgres.TARGET_DATABASE;
+            postgres.createDatabase(db);
+            Measurement throughput = muara(port, publisher, db, "w6_throughput", messages, 0).measurement();
+            double[] latency = muara(port, publisher, db, "w6_latency", (long) FIXED_RATE * latencySeconds,
+                    FIXED_RATE).latencyMillis();
+            Arrays.sort(latency);
+            return new Figures(throughput, subscriber, new double[] {latency[latency.length / 2],
+                latency[(int) (latency.length * 0.99)]}, FIXED_RATE, messages);
+        } finally {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Measurement subscriberCeiling(int port, Mqtt5AsyncClientHolder publisher) throws Exception {
+        Path log = folder.resolve("mosquitto_sub.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "mosquitto_sub -h 127.0.0.1 -p " + port + " -t "
+                + TOPIC + " -q 1 -C " + messages + " > /dev/null").redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Process process = builder.start();
+        Thread.sleep(1000); // its subscription is in place before the first message
+        long start = System.nanoTime();
+        publisher.publish(0, messages, 0, null);
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("mosquitto_sub did not receive " + messages + " messages: "
+                    + MeasuredProcess.tail(log));
+        }
+        return new Measurement((System.nanoTime() - start) / 1e9, 0);
+    }
+
+    /**
+     * Runs Muara on {@code table} while {@code count} messages are published at {@code rate} per second (0: as fast
+     * as the broker takes them); returns the time from the first publish until the last is committed.
+     */
+    private StreamRun muara(int port, Mqtt5AsyncClientHolder publisher, String db, String table, long count,
+            int rate) throws Exception {
+        postgres.execute(db, "DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table
+                + " (seq bigint, sent_at bigint, device text, reading double precision)",
+                "CREATE INDEX ON " + table + " (seq)");
+        Path pipeline = folder.resolve(table + ".yaml");
+        Files.writeString(pipeline, """
+                name: bench_%s_%d
+                source:
+                  type: mqtt
+                  host: 127.0.0.1
+                  port: %d
+                  topics: [%s]
+                  qos: 1
+                  protocol: "3.1.1"
+                target:
+                  %s
+                  table: %s
+                  write: append
+                """.formatted(table, ProcessHandle.current().pid(), port, TOPIC, postgres.connectorOptions(db),
+                table));
+        Path log = folder.resolve(table + ".log");
+        Process muara = new ProcessBuilder(repository.resolve("muara").toString(), "run", "--progress", "plain",
+                pipeline.getFileName().toString()).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            // a first message that lands tells the subscription is in place
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (maxSeq(db, table) < -1) {
+                publisher.publish(-1, 1, 0, null);
+                if (System.nanoTime() > deadline || !muara.isAlive()) {
+                    throw new IllegalStateException("Muara did not start consuming: " + MeasuredProcess.tail(log));
+                }
+                Thread.sleep(200);
+            }
+            long[] sentAt = new long[(int) count];
+            long[] visibleAt = new long[(int) count];
+            PeakMemory memory = new PeakMemory(muara.toHandle());
+            long start = System.nanoTime();
+            Thread publishing = Thread.ofPlatform().start(() -> publisher.publish(0, count, rate, sentAt));
+            long seen = -1;
+            while (seen < count - 1) {
+                long now = System.nanoTime();
+                long max = maxSeq(db, table);
+                for (long seq = Math.max(seen + 1, 0); seq <= max; seq++) {
+                    visibleAt[(int) seq] = now;
+                }
+                seen = Math.max(seen, max);
+                memory.sample();
+                if (!muara.isAlive()) {
+                    throw new IllegalStateException("Muara stopped: " + MeasuredProcess.tail(log));
+                }
+                Thread.sleep(10);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            publishing.join();
+            long rows = postgres.count(db, table + " WHERE seq >= 0");
+            if (rows != count) {
+                throw new IllegalStateException(table + " holds " + rows + " messages, not " + count);
+            }
+            return new StreamRun(new Measurement(seconds, memory.peak()), latencies(sentAt, visibleAt));
+        } finally {
+            muara.destroy(); // SIGTERM: Muara commits and stops
+            muara.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * One run of Muara on the stream.
+     *
+     * @param measurement from the first publish to the last commit, and peak memory
+     * @param latencyMillis each message's time from publish to being visible in PostgreSQL
+     */
+    private record StreamRun(Measurement measurement, double[] latencyMillis) {
+    }
+
+    private static double[] latencies(long[] sentAt, long[] visibleAt) {
+        double[] millis = new double[sentAt.length];
+        for (int i = 0; i < sentAt.length; i++) {
+            millis[i] = (visibleAt[i] - sentAt[i]) / 1e6;
+        }
+        return millis;
+    }
+
+    private long maxSeq(String db, String table) throws SQLException {
+        try (Connection c = postgres.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), -2) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The peak of a process tree's resident memory, sampled by the caller's loop. */
+    private static final class PeakMemory {
+        private final ProcessHandle root;
+        private long peak;
+
+        PeakMemory(ProcessHandle root) {
+            this.root = root;
+        }
+
+        void sample() {
+            peak = Math.max(peak, MeasuredProcess.treeHighWaterMark(root));
+        }
+
+        long peak() {
+            return peak;
+        }
+    }
+
+    /** The suite's publisher: QoS 1, at most 1,000 messages awaiting the broker's acknowledgement. */
+    private static final class Mqtt5AsyncClientHolder implements AutoCloseable {
+        private final Mqtt5AsyncClient client;
+
+        Mqtt5AsyncClientHolder(int port) {
+            client = MqttClient.builder().useMqttVersion5().identifier("bench-publisher").serverHost("127.0.0.1")
+                    .serverPort(port).buildAsync();
+            client.connect().join();
+        }
+
+        /**
+         * Publishes {@code count} messages numbered from {@code first} at {@code rate} per second (0: as fast as
+         * acknowledgements come), noting each send time in {@code sentAt} when given.
+         */
+        void publish(long first, long count, int rate, long[] sentAt) {
+            Semaphore window = new Semaphore(1000);
+            AtomicLong failed = new AtomicLong();
+            long start = System.nanoTime();
+            List<CompletableFuture<?>> tail = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                if (rate > 0) {
+                    long due = start + i * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+                window.acquireUninterruptibly();
+                long seq = first < 0 ? -1 : first + i;
+                long now = System.nanoTime();
+                if (sentAt != null) {
+                    sentAt[(int) i] = now;
+                }
+                byte[] payload = String.format(Locale.ROOT, "{\"seq\":%d,\"sent_at\":%d,\"device\":\"sensor-%d\","
+                        + "\"reading\":%.3f}", seq, now, seq % 100, (seq % 1000) / 10.0)
+                        .getBytes(StandardCharsets.UTF_8);
+                CompletableFuture<?> sent = client.publishWith().topic(TOPIC).qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(payload).send().whenComplete((ack, error) -> {
+                            if (error != null) {
+                                failed.incrementAndGet();
+                            }
+                            window.release();
+                        });
+                if (i >= count - 1000) {
+                    tail.add(sent);
+                }
+            }
+            CompletableFuture.allOf(tail.toArray(CompletableFuture[]::new)).join();
+            window.acquireUninterruptibly(1000);
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " messages were not acknowledged by the broker");
+            }
+        }
+
+        @Override
+        public void close() {
+            client.disconnect().join();
+        }
+    }
+}
