@@ -12,6 +12,7 @@ import dev.muara.api.transform.TransformContext;
 import dev.muara.core.config.PersonalData;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
+import dev.muara.core.connector.SourceSample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,8 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
         List<Transform> transforms = config.transforms().stream()
-                .map(t -> root.registry().transform(t.type()).create(config.transformSetup(), t.options())).toList();
+                .map(t -> root.registry().transform(t.type())
+                        .create(config.transformSetup(root.registry(), root.redactor), t.options())).toList();
         boolean any = false;
         for (StreamConfig s : config.streams()) {
             if (stream != null && !stream.equals(s.name())) {

@@ -11,6 +11,7 @@ import dev.muara.api.source.SourceContext;
 import dev.muara.api.source.Split;
 import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.StreamConfig;
+import dev.muara.core.connector.SourceSample;
 import dev.muara.core.engine.TransformChain;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig config = PipelineFiles.load(root, pipeline);
         TransformChain transforms = new TransformChain(config.transforms().stream()
-                .map(t -> root.registry().transform(t.type()).create(config.transformSetup(), t.options())).toList());
+                .map(t -> root.registry().transform(t.type())
+                        .create(config.transformSetup(root.registry(), root.redactor), t.options())).toList());
         for (StreamConfig stream : config.streams()) {
             try (Source source = root.registry().source(config.source().type())
                     .create(new SourceContext(config.name(), stream.name(), config.baseDirectory()), stream.sourceOptions())) {

@@ -10,6 +10,8 @@ import dev.muara.api.data.Field;
 import dev.muara.api.data.Schema;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.ColumnSpec;
+import dev.muara.api.option.Options;
+import dev.muara.api.source.SourceConfig;
 import dev.muara.api.transform.Transform;
 import dev.muara.testkit.Rows;
 import java.nio.file.Files;
@@ -79,8 +81,8 @@ class LookupTest {
         Transform lookup = lookup("columns", List.of("country_name"), "on_missing", "reject");
         assertThat(Rows.of(lookup.apply(BATCH, context)).stream().map(r -> r.get(0)).toList()).containsExactly(1L, 2L, 5L);
         assertThat(context.rejects).containsExactly(
-                new TransformTesting.Reject(2, "lookup country: 'XX' is not in the lookup file"),
-                new TransformTesting.Reject(3, "lookup country: null is not in the lookup file"));
+                new TransformTesting.Reject(2, "lookup country: 'XX' is not in the lookup"),
+                new TransformTesting.Reject(3, "lookup country: null is not in the lookup"));
     }
 
     @Test
@@ -141,7 +143,7 @@ class LookupTest {
     @Test
     void columns_the_file_lacks_or_the_rows_have_already_are_configuration_errors() {
         assertThatThrownBy(() -> lookup("columns", List.of("capital"))).isInstanceOf(MuaraException.class)
-                .hasMessageContaining("the lookup file has no column 'capital'");
+                .hasMessageContaining("the lookup has no column 'capital'");
         assertThatThrownBy(() -> lookup("key", "iso")).isInstanceOf(MuaraException.class)
                 .hasMessageContaining("has no key column 'iso'");
         Schema clash = Schema.of(new Field("country", DataType.STRING), new Field("region", DataType.STRING));
@@ -149,5 +151,25 @@ class LookupTest {
                 .hasMessageContaining("the rows have a column 'region' already");
         assertThatThrownBy(() -> lookup("on", "nation").outputSchema(ORDERS)).isInstanceOf(MuaraException.class)
                 .hasMessageContaining("there is no column 'nation'");
+    }
+
+    @Test
+    void a_lookup_takes_a_file_or_a_source_and_neither_both_nor_none_is_accepted() {
+        SourceConfig crm = new SourceConfig("sqlite", Options.of("source 'sqlite'",
+                Map.of("path", "crm.sqlite", "tables", List.of("countries"))));
+        assertThatThrownBy(() -> lookup("source", crm)).isInstanceOf(MuaraException.class)
+                .hasMessageContaining("option 'source': give file or source, not both");
+        assertThatThrownBy(() -> TransformTesting.transform("lookup", dir, Map.of("key", "code", "on", "country")))
+                .isInstanceOf(MuaraException.class)
+                .hasMessageContaining("transform lookup needs file (a CSV or JSON file) or source (a table or query)");
+    }
+
+    @Test
+    void a_source_outside_a_pipeline_is_refused_as_there_are_no_connectors_to_read_it() {
+        SourceConfig crm = new SourceConfig("sqlite", Options.of("source 'sqlite'",
+                Map.of("path", "crm.sqlite", "tables", List.of("countries"))));
+        assertThatThrownBy(() -> TransformTesting.transform("lookup", dir,
+                Map.of("source", crm, "key", "code", "on", "country"))).isInstanceOf(MuaraException.class)
+                .hasMessageContaining("source 'sqlite' cannot be read here: no connectors are loaded");
     }
 }

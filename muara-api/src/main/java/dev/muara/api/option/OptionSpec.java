@@ -1,5 +1,6 @@
 package dev.muara.api.option;
 
+import dev.muara.api.source.SourceConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,11 @@ public final class OptionSpec<T> {
 
     public static OptionSpec<Map<String, ColumnSpec>> columnTypes(String key, String description) {
         return of(key, OptionType.COLUMN_TYPES, description);
+    }
+
+    /** A source written as a pipeline's {@code source:} is, reading one stream: see {@link OptionType#SOURCE}. */
+    public static OptionSpec<SourceConfig> source(String key, String description) {
+        return of(key, OptionType.SOURCE, description);
     }
 
     /** The value used when the pipeline does not set this option. */

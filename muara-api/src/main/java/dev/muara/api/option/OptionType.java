@@ -26,5 +26,11 @@ public enum OptionType {
      * Column names mapped to a type ({@code amount: decimal(12,2)}) or to {@code {type: date, format: dd/MM/yyyy}}.
      * Java type {@code Map<String, ColumnSpec>}.
      */
-    COLUMN_TYPES
+    COLUMN_TYPES,
+    /**
+     * A source written exactly as a pipeline's {@code source:} ({@code {type: postgres, host: ..., tables: [t]}}),
+     * reading one stream; its options are checked as a source's are, and read with
+     * {@link dev.muara.api.transform.TransformSetup#sources()}. Java type {@link dev.muara.api.source.SourceConfig}.
+     */
+    SOURCE
 }

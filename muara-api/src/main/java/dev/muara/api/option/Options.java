@@ -50,6 +50,11 @@ public final class Options {
         return locations.getOrDefault(spec.key(), blockLocation);
     }
 
+    /** Where this block starts ({@code pipeline.yaml:12}), for a problem with the block as a whole. */
+    public String location() {
+        return blockLocation;
+    }
+
     /** What these options configure, as {@code source 'file'}. */
     public String owner() {
         return owner;

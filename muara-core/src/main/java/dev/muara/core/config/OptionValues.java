@@ -70,6 +70,8 @@ final class OptionValues {
                 }
                 yield map;
             }
+            // a source block is a connector's options of its own, which only the loader knows how to read
+            case SOURCE -> throw new IllegalStateException("the pipeline loader reads source options");
         };
     }
 

@@ -2,6 +2,9 @@ package dev.muara.core.config;
 
 import dev.muara.api.option.Options;
 import dev.muara.api.transform.TransformSetup;
+import dev.muara.core.connector.BoundedSources;
+import dev.muara.core.connector.ConnectorRegistry;
+import dev.muara.core.redact.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +49,12 @@ public record PipelineConfig(Path file, String name, Path baseDirectory, Path wo
                 personalData);
     }
 
-    /** What each transform of this pipeline is made with: the pipeline's name and folder. */
-    public TransformSetup transformSetup() {
-        return new TransformSetup(name, baseDirectory);
+    /**
+     * What each transform of this pipeline is made with: the pipeline's name and folder, and {@code registry}'s
+     * connectors to read the sources its options name (a lookup table), in batches of {@code batchRows}.
+     */
+    public TransformSetup transformSetup(ConnectorRegistry registry, Redactor redactor) {
+        return new TransformSetup(name, baseDirectory, new BoundedSources(registry, name, baseDirectory, batchRows, redactor));
     }
 
     /**

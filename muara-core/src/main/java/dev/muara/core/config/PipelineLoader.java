@@ -7,6 +7,7 @@ import dev.muara.api.option.Options;
 import dev.muara.api.sink.SinkConnector;
 import dev.muara.api.sink.StreamTarget;
 import dev.muara.api.sink.WriteMode;
+import dev.muara.api.source.SourceConfig;
 import dev.muara.api.source.SourceConnector;
 import dev.muara.core.connector.ConnectorRegistry;
 import dev.muara.core.redact.Redactor;
@@ -333,7 +334,8 @@ public final class PipelineLoader {
                     continue;
                 }
                 try {
-                    values.put(spec.key(), OptionValues.convert(spec, e.getValue()));
+                    values.put(spec.key(), spec.type() == OptionType.SOURCE ? source(e.getValue(), child)
+                            : OptionValues.convert(spec, e.getValue()));
                 } catch (IllegalArgumentException bad) {
                     problem(child, bad.getMessage());
                 }
@@ -343,6 +345,26 @@ public final class PipelineLoader {
                 }
             }
             return values;
+        }
+
+        /**
+         * A source written inside a block's options (a lookup table): its options read and checked as the pipeline's
+         * source's are, secret references included; it reads one stream.
+         */
+        private SourceConfig source(JsonNode block, String pointer) {
+            SourceConnector connector = registry.source(block.get("type").asString());
+            String owner = "source '" + connector.type() + "'";
+            if (block.has("streams")) {
+                problem(pointer + "/streams", owner + " here reads one stream; leave out streams");
+            }
+            Map<String, Object> values = values(connector, connector.options(), block, pointer, Set.of("type", "streams"));
+            requireAll(connector.options(), values, pointer, owner, "");
+            Options options = options(owner, values, pointer);
+            if (connector.discoversStreams(options)) {
+                problem(pointer, owner + " here reads one stream, and these options name several (a list of tables, a "
+                        + "pattern); name one table, or write a query");
+            }
+            return new SourceConfig(connector.type(), options);
         }
 
         private void requireAll(List<OptionSpec<?>> specs, Map<String, Object> values, String pointer, String owner,

@@ -189,6 +189,7 @@ public final class PipelineSchema {
                 column.putArray("required").add("type");
                 column.put("additionalProperties", false);
             }
+            case SOURCE -> node.put("$ref", "#/$defs/source");
         }
         if (spec.defaultValue() != null) {
             Object value = spec.defaultValue();

@@ -77,7 +77,9 @@ public final class SchemaValidator {
                 }
                 String value = instance == null ? "" : instance.asString();
                 if (pointer.endsWith("/type")) {
-                    String kind = pointer.startsWith("/transforms") ? "transform" : pointer.startsWith("/source") ? "source" : "target";
+                    // a transform's option may hold a source of its own (a lookup's source:)
+                    String kind = pointer.startsWith("/source") || pointer.endsWith("/source/type") ? "source"
+                            : pointer.startsWith("/transforms") ? "transform" : "target";
                     return problem(doc, pointer, "unknown " + kind + " type '" + value + "'" + Suggestions.hint(value, allowed)
                             + "; installed " + kind + " types: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
                 }
@@ -118,7 +120,7 @@ public final class SchemaValidator {
         String type = node.isMissingNode() || !node.isString() ? null : node.asString();
         String kind = parts[1];
         if (kind.equals("source") || kind.equals("target") || kind.equals("transforms")) {
-            String noun = kind.equals("transforms") ? "transform" : kind;
+            String noun = pointer.endsWith("/source") ? "source" : kind.equals("transforms") ? "transform" : kind;
             return type == null ? " in " + YamlReader.dotted(pointer) : " for " + noun + " type '" + type + "'";
         }
         return " in " + YamlReader.dotted(pointer);

@@ -3,7 +3,6 @@ package dev.muara.core.engine;
 import dev.muara.api.data.Batch;
 import dev.muara.api.data.Column;
 import dev.muara.api.data.TypeKind;
-import dev.muara.api.error.ErrorKind;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.sink.Checkpoint;
 import dev.muara.api.sink.Sink;
@@ -30,6 +29,7 @@ import dev.muara.core.config.PipelineConfig;
 import dev.muara.core.config.SchemaPolicy;
 import dev.muara.core.config.StreamConfig;
 import dev.muara.core.config.StreamSettings;
+import dev.muara.core.connector.ConnectorFailures;
 import dev.muara.core.connector.ConnectorRegistry;
 import dev.muara.core.deadletter.DeadLetterWriter;
 import dev.muara.core.redact.Redactor;
@@ -320,7 +320,7 @@ public final class PipelineRunner {
                     LOG.info("resuming run {}, which stopped before its last commit", state.runId());
                 }
                 transforms = new TransformChain(config.transforms().stream()
-                        .map(t -> registry.transform(t.type()).create(config.transformSetup(), t.options())).toList());
+                        .map(t -> registry.transform(t.type()).create(config.transformSetup(registry, redactor), t.options())).toList());
                 List<WorkItem> work = plan(resuming);
                 if (unbounded) {
                     // a broker reader's positions start again with each session: only this run's id keeps them apart
@@ -1006,12 +1006,7 @@ public final class PipelineRunner {
     }
 
     private MuaraException wrap(String connector, Throwable e) {
-        if (e instanceof MuaraException m) {
-            return m.inConnector(connector);
-        }
-        ErrorKind kind = e instanceof java.io.IOException ? ErrorKind.RESOURCE : ErrorKind.INTERNAL;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new MuaraException(kind, redactor.redact(message), e).inConnector(connector);
+        return ConnectorFailures.wrap(connector, e, redactor);
     }
 
     @FunctionalInterface

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds columns of a lookup file's row whose key equals a column's value. Values are matched as text, so an int64
- * 42 finds the key "42" of a CSV; a null value matches nothing.
+ * Adds columns of a lookup's row (from a file or a source) whose key equals a column's value. Values are matched
+ * as text, so an int64 42 finds the key "42" of a CSV; a null value matches nothing.
  */
 final class Lookup implements Transform {
 
@@ -54,7 +54,7 @@ final class Lookup implements Transform {
             matches[row] = value == null ? -1 : table.rowOf(value);
             if (matches[row] < 0 && rejectMissing) {
                 context.reject(batch, row, "lookup " + on + ": " + (value == null ? "null" : Columns.quoted(value, 60))
-                        + " is not in the lookup file");
+                        + " is not in the lookup");
                 rejected.drop(row);
             }
         }

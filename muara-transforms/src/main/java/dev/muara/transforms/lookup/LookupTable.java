@@ -7,6 +7,8 @@ import dev.muara.api.data.Field;
 import dev.muara.api.data.Schema;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.ColumnSpec;
+import dev.muara.api.source.BoundedSourceReader;
+import dev.muara.api.source.SourceConfig;
 import dev.muara.formats.csv.CsvDialect;
 import dev.muara.formats.csv.CsvParser;
 import dev.muara.formats.message.MessageBatchBuilder;
@@ -24,10 +26,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A lookup file held in memory: its rows as one batch, and the row of each key, the key as text. Read once per run;
- * immutable afterwards, so reader threads share it.
+ * A lookup file or source held in memory: its rows as one batch, and the row of each key, the key as text. Read once
+ * per run; immutable afterwards, so reader threads share it.
  */
 final class LookupTable {
 
@@ -80,16 +83,125 @@ final class LookupTable {
         } catch (IOException e) {
             throw MuaraException.config("transform lookup: cannot read " + file + ": " + e.getMessage());
         }
+        return indexed(file.toString(), rows, key);
+    }
+
+    /**
+     * Reads {@code source} whole with {@code sources}, keeping its column types but for those {@code types} names.
+     *
+     * @throws MuaraException of kind config, naming the source, when it has no rows (its columns are then unknown)
+     *     or more than {@code maxRows}, its column names change between batches, a value does not convert to its type in
+     *     {@code types}, it lacks the key column, or holds a key twice; what {@code sources} throws when it cannot
+     *     be read
+     */
+    static LookupTable read(BoundedSourceReader sources, SourceConfig source, Map<String, ColumnSpec> types, String key,
+            long maxRows) {
+        String origin = source.options().owner();
+        SourceRows rows = new SourceRows(origin, maxRows);
+        sources.read(source, rows);
+        Batch all = rows.rows();
+        if (all == null) {
+            throw MuaraException.config("transform lookup: " + origin + " has no rows, so its columns are unknown")
+                    .withHint("a lookup source holds at least one row");
+        }
+        return indexed(origin, typed(origin, all, types), key);
+    }
+
+    /**
+     * The batches of a source, appended into one set of columns, at most {@code maxRows} rows. A column whose type
+     * a later batch widens (a file whose later rows do not fit the type inferred first) takes the wider type.
+     */
+    private static final class SourceRows implements Consumer<Batch> {
+        private final String origin;
+        private final long maxRows;
+        private List<String> names;
+        private Column[] columns;
+        private int count;
+
+        SourceRows(String origin, long maxRows) {
+            this.origin = origin;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void accept(Batch batch) {
+            if (columns == null) {
+                names = batch.schema().names();
+                columns = new Column[names.size()];
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = new Column(batch.schema().field(c).type(), Math.max(batch.rowCount(), 16));
+                }
+            } else if (!batch.schema().names().equals(names)) {
+                throw MuaraException.config("transform lookup: the columns of " + origin + " changed while it was read, "
+                        + "from " + names + " to " + batch.schema().names())
+                        .withHint("read a source whose rows all have the same columns: a table, a query, or files of "
+                                + "one layout");
+            }
+            if (count + (long) batch.rowCount() > maxRows) {
+                throw tooLarge(origin, maxRows);
+            }
+            for (int c = 0; c < columns.length; c++) {
+                DataType wider = DataType.widen(columns[c].type(), batch.column(c).type());
+                columns[c] = columns[c].widenTo(wider);
+                Column values = batch.column(c).widenTo(wider);
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    columns[c].appendFrom(values, row);
+                }
+            }
+            count += batch.rowCount();
+        }
+
+        /** The rows read, or null when the source held none. */
+        Batch rows() {
+            if (columns == null) {
+                return null;
+            }
+            List<Field> fields = new ArrayList<>();
+            for (int c = 0; c < columns.length; c++) {
+                fields.add(new Field(names.get(c), columns[c].type()));
+            }
+            return new Batch(new Schema(fields), columns, count);
+        }
+    }
+
+    /** {@code rows} with the columns {@code types} names converted, through their text, as a CSV's would be. */
+    private static Batch typed(String origin, Batch rows, Map<String, ColumnSpec> types) {
+        List<Field> fields = new ArrayList<>(rows.schema().fields());
+        Column[] columns = rows.columns().clone();
+        for (Map.Entry<String, ColumnSpec> type : types.entrySet()) {
+            int index = rows.schema().indexOf(type.getKey());
+            if (index < 0) {
+                continue; // as for a file: types may name columns the rows do not have
+            }
+            TextConverter converter = TextConverter.of(type.getValue().type(), type.getValue().format());
+            Column converted = new Column(converter.type(), rows.rowCount());
+            for (int row = 0; row < rows.rowCount(); row++) {
+                String text = columns[index].text(row);
+                if (text == null) {
+                    converted.appendNull();
+                } else if (!converter.append(text, converted)) {
+                    throw MuaraException.config("transform lookup: " + origin + ", row " + (row + 1) + ": '" + text
+                            + "' in column " + type.getKey() + " is not a " + converter.type());
+                }
+            }
+            columns[index] = converted;
+            fields.set(index, new Field(type.getKey(), converter.type()));
+        }
+        return new Batch(new Schema(fields), columns, rows.rowCount());
+    }
+
+    /** {@code rows} with each key's row; {@code origin} names them in messages (the file, the source). */
+    private static LookupTable indexed(String origin, Batch rows, String key) {
         int keyColumn = rows.schema().indexOf(key);
         if (keyColumn < 0) {
-            throw MuaraException.config("transform lookup: " + file + " has no key column '" + key + "'")
+            throw MuaraException.config("transform lookup: " + origin + " has no key column '" + key + "'")
                     .withHint("its columns are: " + String.join(", ", rows.schema().names()));
         }
-        return new LookupTable(rows, index(file, rows.column(keyColumn)));
+        return new LookupTable(rows, index(origin, rows.column(keyColumn)));
     }
 
     /** Each key's row; a key written twice is refused, since either row could be the one meant. */
-    private static Map<String, Integer> index(Path file, Column keys) {
+    private static Map<String, Integer> index(String origin, Column keys) {
         Map<String, Integer> rowOfKey = new HashMap<>(keys.size() * 2);
         for (int row = 0; row < keys.size(); row++) {
             String key = keys.text(row);
@@ -98,9 +210,9 @@ final class LookupTable {
             }
             Integer first = rowOfKey.putIfAbsent(key, row);
             if (first != null) {
-                throw MuaraException.config("transform lookup: " + file + " has the key '" + key + "' twice (rows "
+                throw MuaraException.config("transform lookup: " + origin + " has the key '" + key + "' twice (rows "
                         + (first + 1) + " and " + (row + 1) + ")")
-                        .withHint("a lookup file holds each key once; remove the duplicate rows");
+                        .withHint("a lookup holds each key once; remove the duplicate rows");
             }
         }
         return rowOfKey;
@@ -137,7 +249,7 @@ final class LookupTable {
                             + " fields, the header " + columns.length);
                 }
                 if (++rows > maxRows) {
-                    throw tooLarge(file, maxRows);
+                    throw tooLarge(file.toString(), maxRows);
                 }
                 for (int c = 0; c < columns.length; c++) {
                     String text = csv.field(c);
@@ -168,7 +280,7 @@ final class LookupTable {
                     throw MuaraException.config("transform lookup: " + where + ": " + reason);
                 });
                 if (builder.rows() > maxRows) {
-                    throw tooLarge(file, maxRows);
+                    throw tooLarge(file.toString(), maxRows);
                 }
             }
         }
@@ -183,9 +295,9 @@ final class LookupTable {
         }
     }
 
-    private static MuaraException tooLarge(Path file, long maxRows) {
-        return MuaraException.config("transform lookup: " + file + " has more than " + maxRows + " rows")
-                .withHint("a lookup file is held in memory; raise max_rows if the memory allows, or load the file as "
-                        + "a table and join in the target");
+    private static MuaraException tooLarge(String origin, long maxRows) {
+        return MuaraException.config("transform lookup: " + origin + " has more than " + maxRows + " rows")
+                .withHint("a lookup is held in memory; raise max_rows if the memory allows, or load the rows as a "
+                        + "table and join in the target");
     }
 }
