@@ -57,7 +57,8 @@ class KafkaStreamIT {
         String topic = KAFKA.newTopic("orders", 3);
         String database = TestDatabases.newPostgresDatabase();
         Path pipeline = pipeline(topic, StreamLoads.postgresTarget(database, "append"));
-        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 20_000, 2_000, 0)) {
+        try (KafkaPublisher producer = new KafkaPublisher(KAFKA.bootstrapServers(), topic, 1, 20_000, 1_000, 0)) {
+            // 20 s of records: the first stop, after 2,000 rows, comes mid-stream even on a slow, busy machine
             try (MuaraProcess muara = MuaraProcess.start(dir, Map.of(), "256m", "run", pipeline.toString())) {
                 awaitRows(database, 2_000, 120, muara);
                 stop(muara);

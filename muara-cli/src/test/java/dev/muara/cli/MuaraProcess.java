@@ -44,16 +44,24 @@ final class MuaraProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code muara args...} from the distribution that {@code ./muara} runs ({@code target/dist}, made by the
-     * package phase), so a connector library missing from it fails the test: integration tests only.
+     * Starts {@code ./muara args...}: the launcher and the distribution it runs ({@code target/dist}, made by the
+     * package phase), so a connector library or native library missing from it, or a launcher option that breaks a
+     * run, fails the test: integration tests only. The launcher runs this JVM's JDK; it replaces itself with the JVM,
+     * so a signal to the process reaches Muara.
      */
     static MuaraProcess startDistribution(Path workDir, Map<String, String> env, String heap, String... args)
             throws IOException {
-        Path dist = Files2.projectRoot().resolve("muara-cli/target/dist");
-        if (!Files.isRegularFile(dist.resolve("muara.jar"))) {
-            throw new IllegalStateException("no distribution at " + dist + ": run the package phase first");
+        Path root = Files2.projectRoot();
+        if (!Files.isRegularFile(root.resolve("muara-cli/target/dist/muara.jar"))) {
+            throw new IllegalStateException("no distribution in muara-cli/target/dist: run the package phase first");
         }
-        return start(workDir, env, heap, dist.resolve("muara.jar") + File.pathSeparator + dist.resolve("lib") + "/*", args);
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("muara").toString());
+        command.addAll(List.of(args));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("MUARA_JAVA_OPTS", "-Xmx" + heap);
+        return start(workDir, environment, command);
     }
 
     /**
@@ -87,6 +95,10 @@ final class MuaraProcess implements AutoCloseable {
         command.add(classPath);
         command.add("dev.muara.cli.Main");
         command.addAll(List.of(args));
+        return start(workDir, env, command);
+    }
+
+    private static MuaraProcess start(Path workDir, Map<String, String> env, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("MUARA_PROGRESS", "plain");
