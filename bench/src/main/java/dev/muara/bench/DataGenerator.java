@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * <p>The flat file has the columns the issue names: bigint, int, double, decimal(12,2), short and long text, date and
  * timestamp with zone, with some nulls. The nested file has an object and two levels of arrays of objects.
  */
-final class DataGenerator {
+public final class DataGenerator {
 
     /** The flat file's columns, in order, with the PostgreSQL types the references load them into. */
     static final String FLAT_COLUMNS_SQL = "id bigint, qty integer, price double precision, amount numeric(12,2), "
@@ -31,30 +31,43 @@ final class DataGenerator {
 
     /** The flat CSV file with {@code rows} rows and a header, made when missing. */
     static Path flatCsv(Path folder, long rows) throws IOException {
-        return writeOnce(folder.resolve("rows-" + rows + ".csv"), out -> {
-            SplittableRandom random = new SplittableRandom(SEED);
-            StringBuilder line = new StringBuilder(512);
-            out.write("id,qty,price,amount,code,note,day,ts\n");
-            for (long i = 1; i <= rows; i++) {
-                line.setLength(0);
-                line.append(10_000_000_000L + i).append(',');
-                if (random.nextInt(20) != 0) {
-                    line.append(random.nextInt(-1000, 100_000));
-                }
-                line.append(',').append(random.nextDouble() * 1000).append(',');
-                if (random.nextInt(50) != 0) {
-                    long cents = random.nextLong(-10_000_000L, 1_000_000_000_00L);
-                    line.append(cents / 100).append('.').append(String.format("%02d", Math.abs(cents % 100)));
-                }
-                line.append(",SKU-").append(10_000 + random.nextInt(90_000)).append(',');
-                if (random.nextInt(10) != 0) {
-                    line.append('"').append(note(random).replace("\"", "\"\"")).append('"');
-                }
-                line.append(',').append(FIRST_DAY.plusDays(random.nextInt(2000))).append(',');
-                line.append(timestamp(random)).append('\n');
-                out.append(line);
+        return writeOnce(folder.resolve("rows-" + rows + ".csv"), out -> writeFlat(out, rows));
+    }
+
+    /** The flat CSV file's bytes, made in memory: the same bytes as {@link #flatCsv(Path, long)} writes. */
+    public static byte[] flatCsv(int rows) {
+        StringBuilder out = new StringBuilder(rows * 200);
+        try {
+            writeFlat(out, rows);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void writeFlat(Appendable out, long rows) throws IOException {
+        SplittableRandom random = new SplittableRandom(SEED);
+        StringBuilder line = new StringBuilder(512);
+        out.append("id,qty,price,amount,code,note,day,ts\n");
+        for (long i = 1; i <= rows; i++) {
+            line.setLength(0);
+            line.append(10_000_000_000L + i).append(',');
+            if (random.nextInt(20) != 0) {
+                line.append(random.nextInt(-1000, 100_000));
             }
-        });
+            line.append(',').append(random.nextDouble() * 1000).append(',');
+            if (random.nextInt(50) != 0) {
+                long cents = random.nextLong(-10_000_000L, 1_000_000_000_00L);
+                line.append(cents / 100).append('.').append(String.format("%02d", Math.abs(cents % 100)));
+            }
+            line.append(",SKU-").append(10_000 + random.nextInt(90_000)).append(',');
+            if (random.nextInt(10) != 0) {
+                line.append('"').append(note(random).replace("\"", "\"\"")).append('"');
+            }
+            line.append(',').append(FIRST_DAY.plusDays(random.nextInt(2000))).append(',');
+            line.append(timestamp(random)).append('\n');
+            out.append(line);
+        }
     }
 
     /**
