@@ -5,6 +5,7 @@
 #   bench/run.sh --rows 10000000   at 10 million
 #   bench/run.sh w1 w3             some workloads only
 #   bench/run.sh --smoke           10,000 rows, one run each, checks row counts only (no report)
+#   bench/run.sh micro             the JMH microbenchmarks only (CSV, JSON, type inference, COPY binary, DuckDB)
 # Installs the references it needs (pgloader, psql, sqlite3) from Debian's packages when they are missing, uses the
 # local PostgreSQL (BENCH_POSTGRES=host:port:user, default 127.0.0.1:5432:postgres) or starts an embedded one.
 set -euo pipefail

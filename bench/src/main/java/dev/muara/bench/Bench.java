@@ -2,6 +2,7 @@ package dev.muara.bench;
 
 import dev.muara.bench.MeasuredProcess.Measurement;
 import dev.muara.bench.Workload.Tool;
+import dev.muara.bench.micro.Microbenchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Map;
  *
  * <pre>java dev.muara.bench.Bench --repository DIR [--rows N] [--runs N] [--smoke] [workload...]</pre>
  *
- * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time).
+ * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time); {@code micro}
+ * runs the JMH microbenchmarks ({@link Microbenchmarks}, briefly with {@code --smoke}).
  */
 public final class Bench {
 
@@ -63,6 +65,7 @@ public final class Bench {
         }
         if (names.isEmpty()) {
             names.addAll(Workloads.ALL);
+            names.add("micro");
         }
         Path work = repository.resolve("bench/work");
         Files.createDirectories(work);
@@ -71,9 +74,15 @@ public final class Bench {
         long started = System.nanoTime();
         try (Postgres postgres = Postgres.localOrEmbedded()) {
             Workloads workloads = new Workloads(repository, work, rows, postgres, duckDbSql);
+            String micro = null;
             MqttWorkload.Figures stream = null;
             String streamSkipped = names.contains("w6") ? null : "not run this time";
             for (String name : names) {
+                if (name.equals("micro")) {
+                    System.out.println("micro: JMH microbenchmarks of the hot paths");
+                    micro = Microbenchmarks.markdown(Microbenchmarks.run(smoke), smoke);
+                    continue;
+                }
                 if (name.equals("w6")) {
                     if (MqttWorkload.available()) {
                         stream = mqtt(repository, work, postgres, smoke ? rows : Math.min(rows, 1_000_000),
@@ -88,8 +97,12 @@ public final class Bench {
                 results.put(workload, measure(workload, work, smoke ? 0 : 1, runs));
             }
             if (!smoke) {
-                new Report(repository.resolve("docs"), rows, runs, postgres.version(), DuckDbSql.version())
-                        .write(results, stream, streamSkipped, (System.nanoTime() - started) / 1e9);
+                // only a run of everything replaces the published page; a partial one is written aside
+                boolean everything = names.containsAll(Workloads.ALL) && names.contains("micro");
+                Path docs = everything ? repository.resolve("docs") : work.resolve("report");
+                System.out.println("report: " + docs.resolve("benchmarks.md"));
+                new Report(docs, repository.resolve("bench/analysis.md"), rows, runs, postgres.version(), DuckDbSql.version())
+                        .write(results, stream, streamSkipped, micro, (System.nanoTime() - started) / 1e9);
             }
         }
         System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);

@@ -22,13 +22,15 @@ final class Report {
     private static final long GIB = 1L << 30;
 
     private final Path docs;
+    private final Path analysis;
     private final long rows;
     private final int runs;
     private final String postgresVersion;
     private final String duckDbVersion;
 
-    Report(Path docs, long rows, int runs, String postgresVersion, String duckDbVersion) {
+    Report(Path docs, Path analysis, long rows, int runs, String postgresVersion, String duckDbVersion) {
         this.docs = docs;
+        this.analysis = analysis;
         this.rows = rows;
         this.runs = runs;
         this.postgresVersion = postgresVersion;
@@ -36,7 +38,7 @@ final class Report {
     }
 
     void write(Map<Workload, List<Result>> results, MqttWorkload.Figures stream, String streamSkipped,
-            double suiteSeconds) throws IOException {
+            String microbenchmarks, double suiteSeconds) throws IOException {
         Path charts = docs.resolve("benchmarks");
         Files.createDirectories(charts);
         StringBuilder page = new StringBuilder();
@@ -52,7 +54,9 @@ final class Report {
             workload(page, entry.getKey(), entry.getValue(), charts);
         }
         stream(page, stream, streamSkipped, charts);
-        Path analysis = docs.getParent().resolve("bench/analysis.md");
+        if (microbenchmarks != null) {
+            page.append(microbenchmarks.strip()).append("\n\n");
+        }
         if (Files.exists(analysis)) {
             page.append(Files.readString(analysis).strip()).append('\n');
         }
