@@ -44,6 +44,25 @@ class CastTest {
                 new TransformTesting.Reject(5, "cast v: '12345678901.5' is not a decimal(12,2)"));
     }
 
+    /** Numbers reach a decimal without their text (faster), to exactly what the text would give. */
+    @Test
+    void integers_and_decimals_cast_to_a_decimal_round_and_reject_as_their_text_would() {
+        Batch decimals = Rows.batch(Schema.of(new Field("v", DataType.decimal(20, 5))), List.of(row(new BigDecimal("12.34500")),
+                row(new BigDecimal("-0.00499")), row((Object) null), row(new BigDecimal("123456789012.5")),
+                row(new BigDecimal("9999999999.99500"))));
+        Batch out = cast(decimals, DataType.decimal(12, 2), null);
+        assertThat(Rows.of(out)).extracting(r -> r.get(0)).containsExactly(new BigDecimal("12.35"), new BigDecimal("0.00"),
+                null);
+        assertThat(context.rejects).containsExactly(
+                new TransformTesting.Reject(3, "cast v: '123456789012.50000' is not a decimal(12,2)"),
+                new TransformTesting.Reject(4, "cast v: '9999999999.99500' is not a decimal(12,2)"));
+        Batch longs = Rows.batch(Schema.of(new Field("v", DataType.INT64)), List.of(row(42L), row(Long.MIN_VALUE)));
+        context.rejects.clear();
+        assertThat(Rows.of(cast(longs, DataType.decimal(30, 2), null))).extracting(r -> r.get(0))
+                .containsExactly(new BigDecimal("42.00"), new BigDecimal("-9223372036854775808.00"));
+        assertThat(context.rejects).isEmpty();
+    }
+
     @Test
     void dates_in_a_declared_format_and_every_kind_of_bad_date_rejected() {
         Batch out = cast(text("25/12/2024", "29/02/2024", "29/02/2023", "31/04/2024", "2024-12-25", "", "25/13/2024",

@@ -58,6 +58,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -773,6 +776,7 @@ public final class PipelineRunner {
             LinkedBlockingQueue<String> mailbox = new LinkedBlockingQueue<>();
             mailboxes.put(item.key(), mailbox);
             SplitReader reader = null;
+            TransformStage stage = null;
             boolean keepOpen = false;
             try {
                 Context context = new Context(item.stream(), item.split().id());
@@ -781,6 +785,10 @@ public final class PipelineRunner {
                 String before = item.start();
                 boolean ended = false;
                 boolean checked = transforms.isEmpty();
+                // a split that ends hands its batches to a thread of their own for the transforms, so reading the
+                // next batch and transforming this one run at once; a stream keeps one thread, which acknowledges
+                stage = !transforms.isEmpty() && source.boundedness() != Boundedness.UNBOUNDED
+                        ? new TransformStage(item, context) : null;
                 while (!stopping()) {
                     deliverCommits(reader, mailbox);
                     Batch batch = reader.next(POLL);
@@ -788,7 +796,12 @@ public final class PipelineRunner {
                     long delta = bytes - reportedBytes;
                     reportedBytes = bytes;
                     if (batch == null) {
-                        enqueue(new Envelope.SplitEnd(item, reader.position(), reader.isFinal(), delta));
+                        Envelope end = new Envelope.SplitEnd(item, reader.position(), reader.isFinal(), delta);
+                        if (stage != null) {
+                            stage.then(end);
+                        } else {
+                            enqueue(end);
+                        }
                         ended = true;
                         break;
                     }
@@ -797,6 +810,15 @@ public final class PipelineRunner {
                     long lag = reader.lag();
                     if (lag >= 0) {
                         lags.put(item.key(), lag);
+                    }
+                    if (stage != null) {
+                        String origin = generation + "/" + item.split().id() + "/" + item.split().fingerprint() + "@"
+                                + before;
+                        before = reader.position();
+                        if (!stage.transform(batch, before, delta, eventTimes, origin)) {
+                            break;
+                        }
+                        continue;
                     }
                     if (!checked && rowsRead > 0) {
                         transforms.outputSchema(batch.schema());
@@ -822,20 +844,120 @@ public final class PipelineRunner {
                     }
                 }
                 if (!ended) {
-                    enqueue(new Envelope.Stopped(item));
+                    if (stage != null) {
+                        stage.then(new Envelope.Stopped(item));
+                    } else {
+                        enqueue(new Envelope.Stopped(item));
+                    }
                 }
                 keepOpen = source.boundedness() == Boundedness.UNBOUNDED;
                 return keepOpen ? new OpenReader(item, reader, mailbox) : null;
-            } catch (MuaraException e) {
-                fail(e.at(e.location() == null ? item.stream() + ": " + item.split().id() : e.location())
-                        .inConnector(config.source().type()));
-                return null;
             } catch (Exception | Error e) {
-                fail(wrap(config.source().type(), e).at(item.stream() + ": " + item.split().id()));
+                failSplit(item, e);
                 return null;
             } finally {
+                if (stage != null) {
+                    stage.finish();
+                }
                 if (!keepOpen) {
                     close(item, reader);
+                }
+            }
+        }
+
+        private void failSplit(WorkItem item, Throwable e) {
+            if (e instanceof MuaraException muara) {
+                fail(muara.at(muara.location() == null ? item.stream() + ": " + item.split().id() : muara.location())
+                        .inConnector(config.source().type()));
+            } else {
+                fail(wrap(config.source().type(), e).at(item.stream() + ": " + item.split().id()));
+            }
+        }
+
+        /**
+         * The transforms of one split that ends, on a thread of their own: batches are transformed and handed to the
+         * writer in the order they were read, with their positions, while the reader reads on. At most two batches
+         * wait for the thread, so a slow chain holds the reader back as a slow writer does.
+         */
+        private final class TransformStage {
+            private final WorkItem item;
+            private final Context context;
+            private final ExecutorService thread;
+            private final Semaphore waiting = new Semaphore(2);
+            private boolean checked;
+
+            TransformStage(WorkItem item, Context context) {
+                this.item = item;
+                this.context = context;
+                this.thread = Executors.newSingleThreadExecutor(work -> {
+                    Thread t = new Thread(work, "muara-transforms-" + item.stream());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+
+            /** Queues a read batch; false when the run is stopping and the reader should stop too. */
+            boolean transform(Batch batch, String position, long bytes, long[] eventTimes, String origin)
+                    throws InterruptedException {
+                return submit(() -> {
+                    int rows = batch.rowCount();
+                    Batch out = batch;
+                    List<Envelope.ChildRows> children = List.of();
+                    if (rows > 0) {
+                        if (!checked) {
+                            transforms.outputSchema(batch.schema());
+                            checked = true;
+                        }
+                        context.transformRejects = 0;
+                        context.origin = origin;
+                        context.children = new ArrayList<>();
+                        out = transforms.apply(batch, context);
+                        rows -= context.transformRejects; // counted as rejected, not as read
+                        children = context.children;
+                    }
+                    enqueue(new Envelope.Data(item, out, rows, position, bytes, eventTimes, children));
+                });
+            }
+
+            /** Queues an envelope to follow every batch queued before it. */
+            void then(Envelope envelope) throws InterruptedException {
+                submit(() -> enqueue(envelope));
+            }
+
+            private boolean submit(Runnable work) throws InterruptedException {
+                while (!waiting.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (halted.get()) {
+                        return false;
+                    }
+                }
+                thread.execute(() -> {
+                    try {
+                        // after a failure nothing more is delivered; a requested stop still delivers what was read
+                        if (!halted.get()) {
+                            work.run();
+                        }
+                    } catch (Exception | Error e) {
+                        failSplit(item, e);
+                    } finally {
+                        waiting.release();
+                    }
+                });
+                return !halted.get();
+            }
+
+            /**
+             * Waits until every queued batch is delivered (or dropped after a failure), so the split's reader is
+             * closed and the next split read only then.
+             */
+            void finish() {
+                thread.shutdown();
+                try {
+                    while (!thread.awaitTermination(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                        // the writer is taking the last batches; after a failure they drop at once
+                    }
+                } catch (InterruptedException e) {
+                    thread.shutdownNow();
+                    Thread.currentThread().interrupt();
                 }
             }
         }
@@ -915,8 +1037,7 @@ public final class PipelineRunner {
             halted.set(true);
         }
 
-        /** What a reader may ask of the engine. */
-        /** What a reader, and the transforms on its thread, may ask of the engine. */
+        /** What a reader, and the transforms of its split, may ask of the engine. */
         private final class Context implements ReaderContext, TransformContext {
             private final String stream;
             private final String location;
@@ -979,7 +1100,8 @@ public final class PipelineRunner {
 
             @Override
             public void quality(String rule, String column, long checked, long failed, List<String> samples) {
-                boolean personal = config.personalData().columns().contains(column);
+                // an expression rule may name no column; an immutable list refuses to look for null
+                boolean personal = column != null && config.personalData().columns().contains(column);
                 stats.get(stream).quality(rule, checked, failed, personal && failed > 0 ? List.of(PersonalData.HIDDEN) : samples);
             }
 

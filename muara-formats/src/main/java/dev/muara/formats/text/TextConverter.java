@@ -186,11 +186,28 @@ public final class TextConverter {
     }
 
     private BigDecimal decimal(String text) {
-        if (!Numbers.isDecimal(text)) {
-            return null;
-        }
-        BigDecimal v = new BigDecimal(text).setScale(type.scale(), RoundingMode.HALF_UP);
+        return Numbers.isDecimal(text) ? fitted(new BigDecimal(text)) : null;
+    }
+
+    /** {@code value} rounded half up to this decimal type's scale, or null when it needs more digits than it has. */
+    private BigDecimal fitted(BigDecimal value) {
+        BigDecimal v = value.setScale(type.scale(), RoundingMode.HALF_UP);
         return v.abs().compareTo(decimalLimit) < 0 ? v : null;
+    }
+
+    /**
+     * For a decimal type: appends {@code value} as its text would be, without the text (a cast from a number column
+     * to a decimal), rounded half up to the scale.
+     *
+     * @return false (nothing appended) when it needs more digits than the type has
+     */
+    public boolean appendDecimal(BigDecimal value, Column column) {
+        BigDecimal v = fitted(value);
+        if (v == null) {
+            return false;
+        }
+        column.appendObject(v);
+        return true;
     }
 
     private int bool(String text) {

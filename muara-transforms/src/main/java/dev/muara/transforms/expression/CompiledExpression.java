@@ -32,12 +32,22 @@ public final class CompiledExpression {
     private final Schema schema;
     private final Map<String, Integer> variables;
 
-    CompiledExpression(String text, CelType resultType, CelRuntime.Program program, Schema schema, Map<String, Integer> variables) {
+    /** Whether an evaluation is bounded by the expression's size, so it runs without counting its cost. */
+    private final boolean boundedBySize;
+
+    CompiledExpression(String text, CelType resultType, CelRuntime.Program program, Schema schema,
+            Map<String, Integer> variables, boolean boundedBySize) {
         this.text = text;
+        this.boundedBySize = boundedBySize;
         this.resultType = resultType;
         this.program = program;
         this.schema = schema;
         this.variables = Map.copyOf(variables);
+    }
+
+    /** Whether it runs without counting its cost: see {@link ExpressionLanguage#boundedBySize}. */
+    boolean boundedBySize() {
+        return boundedBySize;
     }
 
     /** The CEL type of the result, as the checker found it. */
@@ -75,7 +85,8 @@ public final class CompiledExpression {
             this.row = row;
             this.cost = 0;
             try {
-                return program.trace(this, this);
+                // counting every step costs about as much as the steps of a small expression
+                return boundedBySize ? program.eval(this) : program.trace(this, this);
             } catch (CelEvaluationException | RuntimeException e) {
                 // CEL reports most failures as CelEvaluationException; anything else from inside it is still this row's
                 for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -1,6 +1,8 @@
 package dev.muara.transforms.expression;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -118,7 +120,8 @@ public final class ExpressionLanguage {
         }
         try {
             CelAbstractSyntaxTree ast = checked.getAst();
-            return new CompiledExpression(expression, ast.getResultType(), RUNTIME.createProgram(ast), schema, variables);
+            return new CompiledExpression(expression, ast.getResultType(), RUNTIME.createProgram(ast), schema, variables,
+                    boundedBySize(ast));
         } catch (CelValidationException | CelEvaluationException e) {
             throw invalid(transform, expression, e.getMessage(), schema);
         }
@@ -137,6 +140,28 @@ public final class ExpressionLanguage {
             throw invalid(transform, expression, "gives a " + type.name() + ", not a bool: " + purpose, schema);
         }
         return compiled;
+    }
+
+    /**
+     * Whether an evaluation's cost is bounded by the expression's own size, so it needs no counting: no loop
+     * (comprehension), and no step that makes a string, bytes, list or map (which could grow with each step, as
+     * {@code s + s + s}); reading such a value from a column or writing a constant makes nothing new.
+     * {@code id % 10} and {@code amount > 0.0 && status != 'x'} are; {@code name + '!'} is not.
+     */
+    static boolean boundedBySize(CelAbstractSyntaxTree ast) {
+        return CelNavigableAst.fromAst(ast).getRoot().allNodes().allMatch(node -> {
+            CelExpr.ExprKind.Kind kind = node.expr().exprKind().getKind();
+            if (kind == CelExpr.ExprKind.Kind.COMPREHENSION) {
+                return false;
+            }
+            if (kind == CelExpr.ExprKind.Kind.IDENT || kind == CelExpr.ExprKind.Kind.CONSTANT) {
+                return true;
+            }
+            CelType type = unwrapped(ast.getType(node.id()).orElse(SimpleType.DYN));
+            return type.equals(SimpleType.BOOL) || type.equals(SimpleType.INT) || type.equals(SimpleType.UINT)
+                    || type.equals(SimpleType.DOUBLE) || type.equals(SimpleType.TIMESTAMP)
+                    || type.equals(SimpleType.DURATION) || type.equals(SimpleType.NULL_TYPE);
+        });
     }
 
     /** Whether CEL can name a column directly; other columns are reached through {@code row['name']}. */
