@@ -41,6 +41,10 @@ public final class Bench {
         }
     }
 
+    /** The hash transform's key in W2: random per suite run, handed to Muara as a secret reference. */
+    private static final String HASH_KEY = java.util.HexFormat.of().formatHex(
+            new java.security.SecureRandom().generateSeed(16));
+
     private Bench() {
     }
 
@@ -152,7 +156,7 @@ public final class Bench {
         Map<String, List<Measurement>> measured = new LinkedHashMap<>();
         workload.tools().forEach(tool -> measured.put(tool.name(), new ArrayList<>()));
         Path folder = work.resolve(workload.id());
-        Map<String, String> environment = Map.of("BENCH_HASH_KEY", "bench-key-not-a-secret-0123456789",
+        Map<String, String> environment = Map.of("BENCH_HASH_KEY", HASH_KEY,
                 "PGSSLMODE", "disable");
         for (int run = 0; run < warmUps + runs; run++) {
             List<Tool> order = new ArrayList<>(workload.tools());

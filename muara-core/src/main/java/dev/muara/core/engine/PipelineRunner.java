@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * T milliseconds and at the end.
  *
  * <p>Threads: {@code parallelism} reader threads each take a split, read it batch by batch, apply the transforms
- * and put the batches on the queue, blocking when it is full, so a slow target slows the readers instead of
+ * (for a split that ends, on a thread of the split's own, so reading and transforming overlap) and put the batches
+ * on the queue, blocking when it is full, so a slow target slows the readers instead of
  * filling memory. The thread that calls {@link #run()} is the writer: it writes batches in queue order, which
  * keeps each split's batches in order, and it alone touches the sink and the state.
  *
