@@ -34,6 +34,7 @@ final class JdbcWriter implements SinkWriter {
     private final String defaultSchema;
     private final Map<String, StreamTarget> targets = new HashMap<>();
     private final Map<String, TableTarget> tables = new LinkedHashMap<>();
+    private String lastStream;
 
     JdbcWriter(Dialect dialect, Connection connection, ConnectionSettings settings, String pipeline, Options options,
             WriterContext run) throws SQLException {
@@ -61,6 +62,7 @@ final class JdbcWriter implements SinkWriter {
                 throw MuaraException.internal("no target for stream " + stream, null);
             }
             String schema = target.options().get(JdbcOptions.TARGET_SCHEMA);
+            endLoads(); // the new table reads the catalog
             table = new TableTarget(connection, dialect, target, schema != null ? schema : defaultSchema, run.resuming());
             tables.put(stream, table);
         }
@@ -70,9 +72,21 @@ final class JdbcWriter implements SinkWriter {
     @Override
     public void write(String stream, Batch batch) {
         try {
+            // a connection in the middle of a COPY answers no other statement (tables that take turns: a parent
+            // and its unnest child tables): the other tables' loads end here, their rows stay in the transaction
+            if (!stream.equals(lastStream)) {
+                endLoads();
+                lastStream = stream;
+            }
             table(stream).write(batch);
         } catch (SQLException e) {
             throw dialect.failure("cannot load " + stream + " into " + targets.get(stream).table(), e, settings);
+        }
+    }
+
+    private void endLoads() throws SQLException {
+        for (TableTarget table : tables.values()) {
+            table.endLoad();
         }
     }
 
@@ -88,7 +102,8 @@ final class JdbcWriter implements SinkWriter {
     @Override
     public CommitResult commit(Checkpoint checkpoint) {
         try {
-            // loaders first: a connection in the middle of a COPY answers no other statement
+            // every load ends first: a connection in the middle of a COPY answers no other statement
+            endLoads();
             for (TableTarget table : tables.values()) {
                 table.flush(checkpoint.last());
             }

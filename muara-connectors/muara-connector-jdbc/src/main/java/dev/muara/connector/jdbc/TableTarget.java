@@ -185,7 +185,7 @@ final class TableTarget {
             ColumnInfo current = columns.stream().filter(c -> c.name().equals(field.name())).findFirst().orElse(null);
             if (current == null) {
                 warnIfLossy(field);
-                finishLoader();
+                endLoad();
                 for (TableRef t : evolvedTables()) {
                     execute(dialect.addColumn(t.qualified(dialect), field.name(), field.type()));
                 }
@@ -198,7 +198,7 @@ final class TableTarget {
                     for (TableRef t : evolvedTables()) {
                         sql = dialect.widenColumn(t.qualified(dialect), field.name(), wider);
                         if (sql != null) {
-                            finishLoader();
+                            endLoad();
                             execute(sql);
                         }
                     }
@@ -250,7 +250,8 @@ final class TableTarget {
         mappedSchema = batchSchema;
     }
 
-    private void finishLoader() throws SQLException {
+    /** Ends a load in progress, so the connection can run other statements; its rows stay in the transaction. */
+    void endLoad() throws SQLException {
         if (loader != null) {
             loader.finish();
             loader = null;
@@ -259,7 +260,7 @@ final class TableTarget {
 
     /** Makes the loaded rows part of the transaction; merges the staged rows; swaps a replacement in at the end. */
     void flush(boolean last) throws SQLException {
-        finishLoader();
+        endLoad();
         if (staged && stagingExists) {
             List<String> names = columns.stream().map(ColumnInfo::name).toList();
             execute(((PostgresDialect) dialect).mergeFromStaging(table.qualified(dialect), staging().qualified(dialect),
