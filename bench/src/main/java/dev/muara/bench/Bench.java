@@ -41,10 +41,6 @@ public final class Bench {
         }
     }
 
-    /** The hash transform's key in W2: random per suite run, handed to Muara as a secret reference. */
-    private static final String HASH_KEY = java.util.HexFormat.of().formatHex(
-            new java.security.SecureRandom().generateSeed(16));
-
     private Bench() {
     }
 
@@ -156,7 +152,10 @@ public final class Bench {
         Map<String, List<Measurement>> measured = new LinkedHashMap<>();
         workload.tools().forEach(tool -> measured.put(tool.name(), new ArrayList<>()));
         Path folder = work.resolve(workload.id());
-        Map<String, String> environment = Map.of("BENCH_HASH_KEY", HASH_KEY,
+        // W2's hash transform reads its key from this variable: random bytes, never written anywhere
+        byte[] hashKey = new byte[16];
+        new java.security.SecureRandom().nextBytes(hashKey);
+        Map<String, String> environment = Map.of("BENCH_HASH_KEY", java.util.HexFormat.of().formatHex(hashKey),
                 "PGSSLMODE", "disable");
         for (int run = 0; run < warmUps + runs; run++) {
             List<Tool> order = new ArrayList<>(workload.tools());
