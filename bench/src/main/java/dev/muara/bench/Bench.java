@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * <pre>java dev.muara.bench.Bench --repository DIR [--rows N] [--runs N] [--smoke] [workload...]</pre>
  *
- * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time); {@code micro}
- * runs the JMH microbenchmarks ({@link Microbenchmarks}, briefly with {@code --smoke}).
+ * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time); {@code memory}
+ * runs Muara's W1 and W3 once at ten times the size, to compare peak memory; {@code micro} runs the JMH
+ * microbenchmarks ({@link Microbenchmarks}, briefly with {@code --smoke}).
  */
 public final class Bench {
 
@@ -40,6 +41,18 @@ public final class Bench {
             return runs.stream().mapToLong(Measurement::peakRssBytes).max().orElse(0);
         }
     }
+
+    /**
+     * Muara's one run of a workload at a larger size, for its peak memory.
+     *
+     * @param workload the workload at that size
+     * @param run the run's time and memory
+     */
+    record LargeRun(Workload workload, Measurement run) {
+    }
+
+    /** The memory step's size: ten times the suite's, at least 10 million rows, as the issue asks. */
+    private static final long LARGE_ROWS = 10_000_000;
 
     private Bench() {
     }
@@ -65,6 +78,7 @@ public final class Bench {
         }
         if (names.isEmpty()) {
             names.addAll(Workloads.ALL);
+            names.add("memory");
             names.add("micro");
         }
         Path work = repository.resolve("bench/work");
@@ -75,12 +89,21 @@ public final class Bench {
         try (Postgres postgres = Postgres.localOrEmbedded()) {
             Workloads workloads = new Workloads(repository, work, rows, postgres, duckDbSql);
             String micro = null;
+            List<LargeRun> large = new ArrayList<>();
             MqttWorkload.Figures stream = null;
             String streamSkipped = names.contains("w6") ? null : "not run this time";
             for (String name : names) {
                 if (name.equals("micro")) {
                     System.out.println("micro: JMH microbenchmarks of the hot paths");
                     micro = Microbenchmarks.markdown(Microbenchmarks.run(smoke), smoke);
+                    continue;
+                }
+                if (name.equals("memory")) {
+                    long largeRows = smoke ? 2 * rows : Math.max(LARGE_ROWS, 10 * rows);
+                    Workloads larger = new Workloads(repository, work, largeRows, postgres, duckDbSql);
+                    for (String id : List.of("w1", "w3")) {
+                        large.add(once(larger.named(id), work));
+                    }
                     continue;
                 }
                 if (name.equals("w6")) {
@@ -106,11 +129,12 @@ public final class Bench {
             }
             if (!smoke) {
                 // only a run of everything replaces the published page; a partial one is written aside
-                boolean everything = names.containsAll(Workloads.ALL) && names.contains("micro");
+                boolean everything = names.containsAll(Workloads.ALL) && names.contains("memory")
+                        && names.contains("micro");
                 Path docs = everything ? repository.resolve("docs") : work.resolve("report");
                 System.out.println("report: " + docs.resolve("benchmarks.md"));
                 new Report(docs, repository.resolve("bench/analysis.md"), rows, runs, postgres.version(), DuckDbSql.version())
-                        .write(results, stream, streamSkipped, micro, (System.nanoTime() - started) / 1e9);
+                        .write(results, large, stream, streamSkipped, micro, (System.nanoTime() - started) / 1e9);
             }
         }
         System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -151,27 +175,15 @@ public final class Bench {
                 workload.rows(), warmUps, runs);
         Map<String, List<Measurement>> measured = new LinkedHashMap<>();
         workload.tools().forEach(tool -> measured.put(tool.name(), new ArrayList<>()));
-        Path folder = work.resolve(workload.id());
-        // W2's hash transform reads its key from this variable: random bytes, never written anywhere
-        byte[] hashKey = new byte[16];
-        new java.security.SecureRandom().nextBytes(hashKey);
-        Map<String, String> environment = Map.of("BENCH_HASH_KEY", java.util.HexFormat.of().formatHex(hashKey),
-                "PGSSLMODE", "disable");
+        Map<String, String> environment = environment();
         for (int run = 0; run < warmUps + runs; run++) {
             List<Tool> order = new ArrayList<>(workload.tools());
             java.util.Collections.rotate(order, -run);
             for (Tool tool : order) {
-                tool.prepare().run(run);
-                Path log = folder.resolve(tool.name().replaceAll("[^A-Za-z0-9]+", "-") + ".log");
-                Measurement m = MeasuredProcess.run(tool.command(), folder, environment, log);
-                long count = tool.counter().count();
-                if (count != workload.rows()) {
-                    throw new IllegalStateException(workload.id() + " " + tool.name() + " loaded " + count
-                            + " rows, not " + workload.rows() + "; its output:\n" + MeasuredProcess.tail(log));
-                }
+                Measurement m = counted(workload, tool, run, work, environment);
                 System.out.printf("  %-24s %s %8.2f s  %,7d MiB  %,d rows%n", tool.name(),
                         run < warmUps ? "warm-up" : "run " + (run - warmUps + 1), m.seconds(),
-                        m.peakRssBytes() >> 20, count);
+                        m.peakRssBytes() >> 20, workload.rows());
                 if (run >= warmUps) {
                     measured.get(tool.name()).add(m);
                 }
@@ -180,5 +192,35 @@ public final class Bench {
         List<Result> results = new ArrayList<>();
         measured.forEach((tool, list) -> results.add(new Result(tool, list)));
         return results;
+    }
+
+    /** Muara's run of {@code workload}, once, without a warm-up: its memory at that size. */
+    private static LargeRun once(Workload workload, Path work) throws Exception {
+        System.out.printf("memory %s %s: %,d rows, Muara once%n", workload.id(), workload.title(), workload.rows());
+        Measurement m = counted(workload, workload.tools().getFirst(), 0, work, environment());
+        System.out.printf("  %-24s %8.2f s  %,7d MiB%n", "Muara", m.seconds(), m.peakRssBytes() >> 20);
+        return new LargeRun(workload, m);
+    }
+
+    /** Runs {@code tool} once, prepared, and checks that it loaded every row before its measurement counts. */
+    private static Measurement counted(Workload workload, Tool tool, int run, Path work, Map<String, String> environment)
+            throws Exception {
+        Path folder = work.resolve(workload.id());
+        tool.prepare().run(run);
+        Path log = folder.resolve(tool.name().replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+        Measurement m = MeasuredProcess.run(tool.command(), folder, environment, log);
+        long count = tool.counter().count();
+        if (count != workload.rows()) {
+            throw new IllegalStateException(workload.id() + " " + tool.name() + " loaded " + count + " rows, not "
+                    + workload.rows() + "; its output:\n" + MeasuredProcess.tail(log));
+        }
+        return m;
+    }
+
+    private static Map<String, String> environment() {
+        // W2's hash transform reads its key from this variable: random bytes, never written anywhere
+        byte[] hashKey = new byte[16];
+        new java.security.SecureRandom().nextBytes(hashKey);
+        return Map.of("BENCH_HASH_KEY", java.util.HexFormat.of().formatHex(hashKey), "PGSSLMODE", "disable");
     }
 }

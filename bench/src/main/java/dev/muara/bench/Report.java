@@ -1,5 +1,6 @@
 package dev.muara.bench;
 
+import dev.muara.bench.Bench.LargeRun;
 import dev.muara.bench.Bench.Result;
 import dev.muara.bench.Workload.Target;
 import java.io.IOException;
@@ -37,8 +38,8 @@ final class Report {
         this.duckDbVersion = duckDbVersion;
     }
 
-    void write(Map<Workload, List<Result>> results, MqttWorkload.Figures stream, String streamSkipped,
-            String microbenchmarks, double suiteSeconds) throws IOException {
+    void write(Map<Workload, List<Result>> results, List<LargeRun> large, MqttWorkload.Figures stream,
+            String streamSkipped, String microbenchmarks, double suiteSeconds) throws IOException {
         Path charts = docs.resolve("benchmarks");
         Files.createDirectories(charts);
         StringBuilder page = new StringBuilder();
@@ -49,11 +50,12 @@ final class Report {
                         suiteSeconds / 60));
         machine(page);
         method(page);
-        targets(page, results, stream, streamSkipped);
+        targets(page, results, large, stream, streamSkipped);
         for (Map.Entry<Workload, List<Result>> entry : results.entrySet()) {
             workload(page, entry.getKey(), entry.getValue(), charts);
         }
         stream(page, stream, streamSkipped, charts);
+        memory(page, results, large);
         if (microbenchmarks != null) {
             page.append(microbenchmarks.strip()).append("\n\n");
         }
@@ -104,8 +106,8 @@ final class Report {
                         + "machine's own server (or one the suite starts).\n\n");
     }
 
-    private void targets(StringBuilder page, Map<Workload, List<Result>> results, MqttWorkload.Figures stream,
-            String streamSkipped) {
+    private void targets(StringBuilder page, Map<Workload, List<Result>> results, List<LargeRun> large,
+            MqttWorkload.Figures stream, String streamSkipped) {
         page.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
         if (stream != null) {
             double rate = stream.messages() / stream.muaraThroughput().seconds();
@@ -137,11 +139,60 @@ final class Report {
                     }
                 }
             }
-        } else {
+        } else if (large.isEmpty()) {
             page.append(String.format(Locale.ROOT, "| Peak RSS < 1 GiB at 10M rows | not in this run "
                     + "(%,d rows); see the tables for this size | |%n", rows));
         }
+        for (LargeRun run : large) {
+            String id = run.workload().id().toUpperCase(Locale.ROOT);
+            long peak = run.run().peakRssBytes();
+            Result base = baseline(results, run);
+            if (base != null) {
+                double growth = peak / (double) base.peakRssBytes();
+                row(page, String.format(Locale.ROOT, "%s Muara: peak RSS at %s rows within 20%% of %s rows", id,
+                        millions(run.workload().rows()), millions(rows)), String.format(Locale.ROOT,
+                                "%s → %s MiB (%+.0f%%)", mib(base.peakRssBytes()), mib(peak), (growth - 1) * 100),
+                        growth <= 1.2);
+            }
+            row(page, String.format(Locale.ROOT, "%s Muara: peak RSS < 1 GiB at %s rows", id,
+                    millions(run.workload().rows())), mib(peak) + " MiB", peak < GIB);
+        }
         page.append('\n');
+    }
+
+    /** Muara's peak memory at the suite's size and at ten times it: flat memory is the point. */
+    private void memory(StringBuilder page, Map<Workload, List<Result>> results, List<LargeRun> large) {
+        if (large.isEmpty()) {
+            return;
+        }
+        page.append("## Memory: the same workloads at ten times the rows\n\n")
+                .append("Muara's W1 and W3 once more, one run each, on ").append(millions(large.getFirst().workload()
+                        .rows())).append(" rows made by the same generator; peak RSS as in the tables above.\n\n")
+                .append(String.format(Locale.ROOT, "| workload | peak RSS at %s rows | peak RSS at %s rows | "
+                        + "time at %s rows | rows/s |%n|---|---|---|---|---|%n", millions(rows),
+                        millions(large.getFirst().workload().rows()), millions(large.getFirst().workload().rows())));
+        for (LargeRun run : large) {
+            Result base = baseline(results, run);
+            page.append(String.format(Locale.ROOT, "| %s %s | %s | %s MiB | %.1f s | %s |%n",
+                    run.workload().id().toUpperCase(Locale.ROOT), run.workload().title(),
+                    base == null ? "not measured" : mib(base.peakRssBytes()) + " MiB", mib(run.run().peakRssBytes()),
+                    run.run().seconds(), count(run.workload().rows() / run.run().seconds())));
+        }
+        page.append('\n');
+    }
+
+    /** Muara's result of the same workload at the suite's size, or null when that was not run. */
+    private static Result baseline(Map<Workload, List<Result>> results, LargeRun run) {
+        return results.entrySet().stream().filter(e -> e.getKey().id().equals(run.workload().id()))
+                .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+    }
+
+    private static String mib(long bytes) {
+        return count(bytes / (double) (1 << 20));
+    }
+
+    private static String millions(long rows) {
+        return rows % 1_000_000 == 0 ? rows / 1_000_000 + "M" : String.format(Locale.ROOT, "%,d", rows);
     }
 
     private static void stream(StringBuilder page, MqttWorkload.Figures stream, String skipped, Path charts)
