@@ -34,10 +34,13 @@ public final class CompiledExpression {
 
     /** Whether an evaluation is bounded by the expression's size, so it runs without counting its cost. */
     private final boolean boundedBySize;
+    /** The expression in plain Java, for the rows it can decide; null when it is not of that simple kind. */
+    private final DirectExpression direct;
 
     CompiledExpression(String text, CelType resultType, CelRuntime.Program program, Schema schema,
-            Map<String, Integer> variables, boolean boundedBySize) {
+            Map<String, Integer> variables, boolean boundedBySize, DirectExpression direct) {
         this.text = text;
+        this.direct = direct;
         this.boundedBySize = boundedBySize;
         this.resultType = resultType;
         this.program = program;
@@ -48,6 +51,11 @@ public final class CompiledExpression {
     /** Whether it runs without counting its cost: see {@link ExpressionLanguage#boundedBySize}. */
     boolean boundedBySize() {
         return boundedBySize;
+    }
+
+    /** Whether rows are evaluated in plain Java where they can be: see {@link DirectExpression}. */
+    boolean direct() {
+        return direct != null;
     }
 
     /** The CEL type of the result, as the checker found it. */
@@ -82,6 +90,12 @@ public final class CompiledExpression {
          *         division by zero, too many iterations)
          */
         public Object evaluate(int row) {
+            if (direct != null) {
+                Object value = direct.evaluate(batch, row);
+                if (value != DirectExpression.UNDECIDED) {
+                    return value;
+                }
+            }
             this.row = row;
             this.cost = 0;
             try {

@@ -105,6 +105,11 @@ public final class ExpressionLanguage {
      * @throws MuaraException of kind config naming the transform, the expression and CEL's reason
      */
     public static CompiledExpression compile(String transform, String expression, Schema schema) {
+        return compile(transform, expression, schema, true);
+    }
+
+    /** Like {@link #compile(String, String, Schema)}; without {@code direct}, CEL's interpreter evaluates every row. */
+    static CompiledExpression compile(String transform, String expression, Schema schema, boolean direct) {
         CelCompilerBuilder builder = compilerBuilder().addVar(ROW, MapType.create(SimpleType.STRING, SimpleType.DYN));
         Map<String, Integer> variables = new LinkedHashMap<>();
         for (int i = 0; i < schema.size(); i++) {
@@ -120,8 +125,10 @@ public final class ExpressionLanguage {
         }
         try {
             CelAbstractSyntaxTree ast = checked.getAst();
+            boolean bounded = boundedBySize(ast);
+            // the direct form counts no cost, so it takes only expressions that need no counting
             return new CompiledExpression(expression, ast.getResultType(), RUNTIME.createProgram(ast), schema, variables,
-                    boundedBySize(ast));
+                    bounded, direct && bounded ? DirectExpression.of(ast, variables, schema) : null);
         } catch (CelValidationException | CelEvaluationException e) {
             throw invalid(transform, expression, e.getMessage(), schema);
         }
