@@ -98,8 +98,8 @@ final class Report {
                         + "source table's size on disk) divided by that median.\n")
                 .append("- Memory: the largest sum, over the command's process tree (launcher, JVM, psql, pipes), "
                         + "of each process's resident-set high-water mark, sampled every 50 ms (the command's own "
-                        + "process every 5 ms); the highest over the timed runs. The PostgreSQL server's own processes are shared by every tool and not "
-                        + "counted.\n")
+                        + "process every 5 ms); the highest over the timed runs. The PostgreSQL server's own "
+                        + "processes are shared by every tool and not counted.\n")
                 .append("- Ratio: Muara's throughput ÷ the reference's (the reference's median time ÷ Muara's); "
                         + "above 1 Muara is faster.\n")
                 .append("- Local services on loopback without TLS for every tool alike; PostgreSQL is the "
