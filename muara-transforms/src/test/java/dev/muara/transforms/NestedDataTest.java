@@ -87,6 +87,18 @@ class NestedDataTest {
     }
 
     @Test
+    void an_array_found_not_all_objects_after_its_first_elements_takes_back_their_rows_and_their_children() {
+        Batch batch = orders(1L, "[{\"sku\":\"a\"}]", 2L,
+                "[{\"sku\":\"b\",\"discounts\":[{\"pct\":5}]},{\"sku\":\"c\"},\"late\"]");
+        Batch parents = transform("unnest", Map.of("column", "items")).apply(batch, context);
+
+        assertThat(Rows.of(parents)).extracting(r -> r.get(1))
+                .containsExactly(null, "[{\"sku\":\"b\",\"discounts\":[{\"pct\":5}]},{\"sku\":\"c\"},\"late\"]");
+        assertThat(context.emitted.keySet()).containsExactly("s__items");
+        assertThat(emitted("s__items")).extracting(r -> r.get("sku")).containsExactly("a");
+    }
+
+    @Test
     void ids_are_the_same_for_a_re_read_batch_and_differ_for_another() {
         Transform unnest = transform("unnest", Map.of("column", "items"));
         Batch batch = orders(1L, "[{\"sku\":\"a\"}]", 2L, "[{\"sku\":\"b\"}]");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -40,6 +41,7 @@ public final class JsonBatchBuilder {
     private final boolean flatten;
     private final Map<String, DataType> fixedTypes;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final RowFields rowFields = new RowFields();
     private int rows;
     private int capacity;
 
@@ -87,6 +89,74 @@ public final class JsonBatchBuilder {
             rollbackRow();
             throw e;
         }
+        endRow();
+    }
+
+    /**
+     * Adds a row made field by field, for a caller that builds rows from parts of documents (unnest) without writing
+     * them out as JSON and parsing them again: {@code fields} adds each value through the {@link RowFields} it is
+     * given; the row is added when it returns, and taken back when it throws. A value is typed as the same value in
+     * a JSON object would be.
+     */
+    public void addRow(Consumer<RowFields> fields) {
+        try {
+            fields.accept(rowFields);
+        } catch (RuntimeException e) {
+            rollbackRow();
+            throw e;
+        }
+        endRow();
+    }
+
+    /** The values of the row being added by {@link #addRow}. */
+    public final class RowFields {
+
+        private RowFields() {
+        }
+
+        /** The value the parser is on (its first token): a scalar, or an object or array kept as JSON text. */
+        public void value(String name, JsonParser parser) {
+            if (parser.currentToken() == JsonToken.START_OBJECT && flatten && !fixedTypes.containsKey(name)) {
+                readObject(parser, name);
+            } else {
+                addValue(name, parser.currentToken(), parser);
+            }
+        }
+
+        /** Text, as a JSON string. */
+        public void text(String name, String text) {
+            addString(slotForRow(name), text, fixedTypes.get(name));
+        }
+
+        /** A whole number, as a JSON number that fits an int. */
+        public void integer(String name, int value) {
+            Slot slot = slotForRow(name);
+            DataType fixed = fixedTypes.get(name);
+            Column c = columnFor(slot, DataType.INT32, fixed);
+            switch (c.type().kind()) {
+                case INT32 -> c.appendInt(value);
+                case INT64 -> c.appendLong(value);
+                case FLOAT64 -> c.appendDouble(value);
+                case DECIMAL -> appendDecimal(slot, c, BigDecimal.valueOf(value), fixed);
+                default -> appendText(slot, c, Integer.toString(value), fixed, false);
+            }
+        }
+
+        /** JSON text kept whole (an array or object). */
+        public void json(String name, String json) {
+            addJson(slotForRow(name), json, fixedTypes.get(name));
+        }
+
+        /** A null. */
+        public void nullValue(String name) {
+            Slot slot = slotForRow(name);
+            if (slot.column != null) {
+                slot.column.appendNull();
+            }
+        }
+    }
+
+    private void endRow() {
         rows++;
         for (Slot slot : slots.values()) {
             if (slot.column != null && slot.column.size() < rows) {
@@ -97,10 +167,15 @@ public final class JsonBatchBuilder {
 
     /** Takes back the last row added, when the caller finds it bad after all (trailing text on its line). */
     public void removeLastRow() {
-        if (rows == 0) {
+        truncate(rows - 1);
+    }
+
+    /** Takes back the rows added after the first {@code keep}, when the caller finds them bad after all. */
+    public void truncate(int keep) {
+        if (keep < 0 || keep >= rows) {
             return;
         }
-        rows--;
+        rows = keep;
         for (Slot slot : slots.values()) {
             if (slot.column != null && slot.column.size() > rows) {
                 slot.column.truncate(rows);
@@ -151,12 +226,32 @@ public final class JsonBatchBuilder {
         }
     }
 
-    private void addValue(String name, JsonToken token, JsonParser parser) {
+    /** The slot of {@code name}, ready for this row's value (a key given twice keeps its last value). */
+    private Slot slotForRow(String name) {
         Slot slot = slots.computeIfAbsent(name, Slot::new);
         if (slot.filledRow == rows && slot.column != null && slot.column.size() > rows) {
             slot.column.truncate(rows);
         }
         slot.filledRow = rows;
+        return slot;
+    }
+
+    private void addString(Slot slot, String text, DataType fixed) {
+        Column c = columnFor(slot, stringType(text), fixed);
+        appendText(slot, c, text, fixed, true);
+    }
+
+    private void addJson(Slot slot, String json, DataType fixed) {
+        Column c = columnFor(slot, DataType.JSON, fixed);
+        if (c.type().kind() == TypeKind.JSON || c.type().kind() == TypeKind.STRING) {
+            c.appendObject(json);
+        } else {
+            mismatch(slot, c, json, fixed);
+        }
+    }
+
+    private void addValue(String name, JsonToken token, JsonParser parser) {
+        Slot slot = slotForRow(name);
         DataType fixed = fixedTypes.get(name);
         switch (token) {
             case VALUE_NULL -> {
@@ -182,20 +277,8 @@ public final class JsonBatchBuilder {
                     default -> appendText(slot, c, parser.getString(), fixed, false);
                 }
             }
-            case VALUE_STRING -> {
-                String text = parser.getString();
-                Column c = columnFor(slot, stringType(text), fixed);
-                appendText(slot, c, text, fixed, true);
-            }
-            case START_OBJECT, START_ARRAY -> {
-                String json = subtree(parser);
-                Column c = columnFor(slot, DataType.JSON, fixed);
-                if (c.type().kind() == TypeKind.JSON || c.type().kind() == TypeKind.STRING) {
-                    c.appendObject(json);
-                } else {
-                    mismatch(slot, c, json, fixed);
-                }
-            }
+            case VALUE_STRING -> addString(slot, parser.getString(), fixed);
+            case START_OBJECT, START_ARRAY -> addJson(slot, subtree(parser), fixed);
             default -> throw new IllegalStateException("unexpected JSON token " + token);
         }
     }

@@ -14,13 +14,18 @@ final class RowIds {
     private RowIds() {
     }
 
-    static String of(String... parts) {
-        MessageDigest digest;
+    /** One digest per thread: looking one up costs about as much as hashing a short id. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    });
+
+    static String of(String... parts) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
         for (String part : parts) {
             byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
             digest.update((part == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));

@@ -12,6 +12,7 @@ import dev.muara.api.transform.TransformContext;
 import dev.muara.formats.json.JsonBatchBuilder;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Moves the non-empty arrays of objects of a JSON column into the child stream {@code <stream>__<column>}, one row per
@@ -41,7 +43,9 @@ final class Unnest implements Transform {
     static final String ID = "_muara_id";
     static final String PARENT_ID = "_muara_parent_id";
     static final String LIST_INDEX = "_muara_list_index";
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Parsers and generators here are many and small, made on one thread: their buffers are kept per thread. */
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
 
     private final String column;
     private final int maxDepth;
@@ -84,12 +88,11 @@ final class Unnest implements Transform {
             ChildRows children = new ChildRows();
             String child = context.stream() + JsonBatchBuilder.FLATTEN_SEPARATOR + column;
             for (int row = 0; row < batch.rowCount(); row++) {
-                List<String> elements = source.isNull(row) ? null : objects(source.getString(row));
-                if (elements == null) {
-                    kept.appendFrom(source, row);
-                } else {
+                String json = source.isNull(row) ? null : source.getString(row);
+                if (json != null && children.add(child, column, json, ids.getString(row), 1)) {
                     kept.appendNull();
-                    children.add(child, column, elements, ids.getString(row), 1);
+                } else {
+                    kept.appendFrom(source, row);
                 }
             }
             out[index] = kept;
@@ -125,74 +128,72 @@ final class Unnest implements Transform {
         return ids;
     }
 
-    /** The rows of every child stream of one batch, in the order the streams first appear. */
+    /**
+     * The rows of every child stream of one batch, in the order the streams first appear. Each array is parsed once,
+     * straight into its child rows; an array that turns out not to be one of objects takes its rows back and is kept
+     * whole as JSON. Only a nested array is written out as text, for that case.
+     */
     private final class ChildRows {
         final Map<String, JsonBatchBuilder> builders = new LinkedHashMap<>();
 
-        void add(String stream, String key, List<String> elements, String parentId, int level) {
+        /**
+         * Adds the elements of {@code array} as rows of {@code stream} (the keys first), and their own arrays of
+         * objects as rows further down; false, with nothing added, when it is not a non-empty array of objects.
+         */
+        boolean add(String stream, String key, String array, String parentId, int level) {
+            Map<String, Integer> before = new HashMap<>();
+            builders.forEach((name, builder) -> before.put(name, builder.rows()));
+            boolean added;
+            try {
+                added = addElements(stream, key, array, parentId, level);
+            } catch (JacksonException e) {
+                added = false;
+            }
+            if (!added) {
+                builders.entrySet().removeIf(entry -> {
+                    Integer rows = before.get(entry.getKey());
+                    if (rows != null) {
+                        entry.getValue().truncate(rows);
+                    }
+                    return rows == null;
+                });
+            }
+            return added;
+        }
+
+        private boolean addElements(String stream, String key, String array, String parentId, int level) {
             JsonBatchBuilder builder = builders.computeIfAbsent(stream, s -> new JsonBatchBuilder(false, Map.of(), 64));
-            for (int i = 0; i < elements.size(); i++) {
-                String row = row(stream, elements.get(i), RowIds.of(parentId, key, Integer.toString(i)), parentId, i, level);
-                try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), row)) {
-                    parser.nextToken();
-                    builder.addObject(parser);
+            try (JsonParser in = JSON.createParser(ObjectReadContext.empty(), array)) {
+                if (in.nextToken() != JsonToken.START_ARRAY) {
+                    return false;
                 }
+                int index = 0;
+                JsonToken element;
+                while ((element = in.nextToken()) == JsonToken.START_OBJECT) {
+                    int position = index++;
+                    String id = RowIds.of(parentId, key, Integer.toString(position));
+                    builder.addRow(row -> {
+                        row.text(ID, id);
+                        row.text(PARENT_ID, parentId);
+                        row.integer(LIST_INDEX, position);
+                        for (JsonToken token = in.nextToken(); token == JsonToken.PROPERTY_NAME; token = in.nextToken()) {
+                            String name = in.currentName();
+                            if (in.nextToken() != JsonToken.START_ARRAY || level >= maxDepth) {
+                                row.value(name, in);
+                                continue;
+                            }
+                            String nested = subtree(in);
+                            if (add(stream + JsonBatchBuilder.FLATTEN_SEPARATOR + name, name, nested, id, level + 1)) {
+                                row.nullValue(name);
+                            } else {
+                                row.json(name, nested);
+                            }
+                        }
+                    });
+                }
+                return element == JsonToken.END_ARRAY && index > 0 && in.nextToken() == null;
             }
         }
-
-        /** An element as the JSON object of its child row: the keys first, its arrays of objects moved further down. */
-        private String row(String stream, String element, String id, String parentId, int index, int level) {
-            StringWriter text = new StringWriter();
-            try (JsonParser in = JSON.createParser(ObjectReadContext.empty(), element);
-                    JsonGenerator row = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
-                in.nextToken();
-                row.writeStartObject();
-                row.writeStringProperty(ID, id);
-                row.writeStringProperty(PARENT_ID, parentId);
-                row.writeNumberProperty(LIST_INDEX, index);
-                for (JsonToken token = in.nextToken(); token == JsonToken.PROPERTY_NAME; token = in.nextToken()) {
-                    String name = in.currentName();
-                    JsonToken value = in.nextToken();
-                    row.writeName(name);
-                    if (value != JsonToken.START_ARRAY || level >= maxDepth) {
-                        row.copyCurrentStructure(in);
-                        continue;
-                    }
-                    String array = subtree(in);
-                    List<String> objects = objects(array);
-                    if (objects == null) {
-                        row.writeRawValue(array);
-                    } else {
-                        row.writeNull();
-                        add(stream + JsonBatchBuilder.FLATTEN_SEPARATOR + name, name, objects, id, level + 1);
-                    }
-                }
-                row.writeEndObject();
-            }
-            return text.toString();
-        }
-    }
-
-    /** The elements of a non-empty JSON array whose elements are all objects, as JSON text; null for anything else. */
-    static List<String> objects(String json) {
-        List<String> elements = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token != JsonToken.START_OBJECT) {
-                    return null;
-                }
-                elements.add(subtree(parser));
-            }
-            if (parser.nextToken() != null) {
-                return null;
-            }
-        } catch (JacksonException e) {
-            return null;
-        }
-        return elements.isEmpty() ? null : elements;
     }
 
     private static String subtree(JsonParser parser) {
