@@ -219,7 +219,58 @@ final class PgCopyLoader implements RowLoader {
     }
 
     /** PostgreSQL's numeric: base-10000 digits with a weight, a sign and a display scale. */
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
+    private final short[] groups = new short[8];
+
     private void numeric(BigDecimal value) {
+        // up to 18 digits with a scale of at least 0 (decimal(12,2) and the like) in long arithmetic; the rest by text
+        if (value.scale() < 0 || value.precision() > 18 || !numericFromLong(value)) {
+            numericFromText(value);
+        }
+    }
+
+    /**
+     * PostgreSQL's numeric: base-10000 digits aligned on the decimal point, without leading or trailing zero
+     * digits, the weight of the first, the sign and the display scale.
+     */
+    private boolean numericFromLong(BigDecimal value) {
+        int scale = value.scale();
+        int pad = (4 - scale % 4) % 4;
+        long scaled;
+        try {
+            scaled = Math.multiplyExact(Math.abs(value.unscaledValue().longValue()), POWERS_OF_TEN[pad]);
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        int fractionGroups = (scale + pad) / 4;
+        int count = 0;
+        do {
+            groups[count++] = (short) (scaled % 10_000); // least significant first
+            scaled /= 10_000;
+        } while (scaled != 0 || count < fractionGroups);
+        int first = count - 1;
+        while (first >= 0 && groups[first] == 0) {
+            first--;
+        }
+        int last = 0;
+        while (last <= first && groups[last] == 0) {
+            last++;
+        }
+        int n = first - last + 1;
+        int weight = n == 0 ? 0 : first - fractionGroups;
+        ensure(12 + n * 2);
+        putInt(8 + n * 2);
+        putShort((short) n);
+        putShort((short) weight);
+        putShort((short) (value.signum() < 0 && n > 0 ? 0x4000 : 0x0000));
+        putShort((short) scale);
+        for (int i = first; i >= last; i--) {
+            putShort(groups[i]);
+        }
+        return true;
+    }
+
+    private void numericFromText(BigDecimal value) {
         BigDecimal abs = value.abs();
         int scale = Math.max(0, abs.scale());
         String plain = abs.setScale(scale).toPlainString();

@@ -24,6 +24,7 @@ import dev.muara.api.source.SplitReader;
 import dev.muara.testkit.RecordingReaderContext;
 import dev.muara.testkit.Rows;
 import dev.muara.testkit.TestDatabases;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -188,6 +189,47 @@ class DatabaseEdgeCasesTest {
                     .isInstanceOf(MuaraException.class)
                     .hasMessageContaining("has no primary key or unique index on (id), which write: merge upserts on");
             writer.abort();
+        }
+    }
+    @Test
+    void postgres_decimals_of_every_scale_and_size_load_by_copy_exactly() throws Exception {
+        String database = TestDatabases.newPostgresDatabase();
+        int[][] types = {{12, 2}, {18, 0}, {18, 7}, {10, 9}, {38, 18}, {38, 3}};
+        List<Field> fields = new ArrayList<>(List.of(new Field("id", DataType.INT32)));
+        for (int[] type : types) {
+            fields.add(new Field("d" + type[0] + "_" + type[1], DataType.decimal(type[0], type[1])));
+        }
+        Schema schema = new Schema(fields);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int id = 0; id < 600; id++) {
+            List<Object> row = new ArrayList<>(List.of(id));
+            for (int[] type : types) {
+                // every number of digits up to the type's, so small, round and full-width values all occur
+                int digits = random.nextInt(0, type[0] + 1);
+                BigDecimal value = digits == 0 ? BigDecimal.ZERO.setScale(type[1])
+                        : new BigDecimal(new java.math.BigInteger(digits * 4, new java.util.Random(random.nextLong()))
+                                .mod(java.math.BigInteger.TEN.pow(digits)), type[1]);
+                row.add(random.nextBoolean() ? value.negate() : value);
+            }
+            rows.add(row);
+        }
+        try (Sink sink = new DatabaseConnectors.PostgresTarget().create(new SinkContext("t", dir),
+                Options.of("target 'postgres'", JdbcTesting.postgresOptions(database)));
+                SinkWriter writer = sink.open(new WriterContext("r1", false,
+                        List.of(new StreamTarget("s", "t", WriteMode.APPEND, List.of(), Options.of("s", Map.of())))))) {
+            writer.write("s", new Batch(schema, Rows.batch(schema, rows).columns(), rows.size()));
+            writer.commit(new dev.muara.api.sink.Checkpoint(1, "{}", true));
+        }
+        try (Connection c = TestDatabases.postgresConnection(database); Statement s = c.createStatement();
+                java.sql.ResultSet read = s.executeQuery("SELECT * FROM t ORDER BY id")) {
+            for (List<Object> expected : rows) {
+                assertThat(read.next()).isTrue();
+                for (int column = 1; column < fields.size(); column++) {
+                    assertThat(read.getBigDecimal(column + 1)).as("row %s, %s", expected.get(0), fields.get(column))
+                            .isEqualTo((BigDecimal) expected.get(column));
+                }
+            }
         }
     }
 }
