@@ -257,17 +257,21 @@ final class PgCopyLoader implements RowLoader {
             last++;
         }
         int n = first - last + 1;
-        int weight = n == 0 ? 0 : first - fractionGroups;
-        ensure(12 + n * 2);
-        putInt(8 + n * 2);
-        putShort((short) n);
-        putShort((short) weight);
-        putShort((short) (value.signum() < 0 && n > 0 ? 0x4000 : 0x0000));
-        putShort((short) scale);
+        numericHeader(n, n == 0 ? 0 : first - fractionGroups, value.signum() < 0, scale);
         for (int i = first; i >= last; i--) {
             putShort(groups[i]);
         }
         return true;
+    }
+
+    /** A numeric's length, digit count, weight, sign and display scale, with room for its digits. */
+    private void numericHeader(int digits, int weight, boolean negative, int scale) {
+        ensure(12 + digits * 2);
+        putInt(8 + digits * 2);
+        putShort((short) digits);
+        putShort((short) weight);
+        putShort((short) (negative && digits > 0 ? 0x4000 : 0x0000));
+        putShort((short) scale);
     }
 
     private void numericFromText(BigDecimal value) {
@@ -303,12 +307,7 @@ final class PgCopyLoader implements RowLoader {
         if (n == 0) {
             weight = 0;
         }
-        ensure(12 + n * 2);
-        putInt(8 + n * 2);
-        putShort((short) n);
-        putShort((short) weight);
-        putShort((short) (value.signum() < 0 && n > 0 ? 0x4000 : 0x0000));
-        putShort((short) scale);
+        numericHeader(n, weight, value.signum() < 0, scale);
         for (int i = start; i < end; i++) {
             putShort(digits[i]);
         }
