@@ -220,11 +220,11 @@ final class PgCopyLoader implements RowLoader {
 
     /** PostgreSQL's numeric: base-10000 digits with a weight, a sign and a display scale. */
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
-    private final short[] groups = new short[8];
+    private final short[] groups = new short[16];
 
     private void numeric(BigDecimal value) {
-        // up to 18 digits with a scale of at least 0 (decimal(12,2) and the like) in long arithmetic; the rest by text
-        if (value.scale() < 0 || value.precision() > 18 || !numericFromLong(value)) {
+        // an unscaled value that fits a long (up to 18 digits, some of 19) in long arithmetic; the rest by text
+        if (value.scale() < 0 || !numericFromLong(value)) {
             numericFromText(value);
         }
     }
@@ -236,13 +236,17 @@ final class PgCopyLoader implements RowLoader {
     private boolean numericFromLong(BigDecimal value) {
         int scale = value.scale();
         int pad = (4 - scale % 4) % 4;
+        int fractionGroups = (scale + pad) / 4;
+        java.math.BigInteger unscaled = value.unscaledValue();
+        if (unscaled.bitLength() > 62 || fractionGroups + 6 > groups.length) {
+            return false;
+        }
         long scaled;
         try {
-            scaled = Math.multiplyExact(Math.abs(value.unscaledValue().longValue()), POWERS_OF_TEN[pad]);
+            scaled = Math.multiplyExact(Math.abs(unscaled.longValue()), POWERS_OF_TEN[pad]);
         } catch (ArithmeticException e) {
             return false;
         }
-        int fractionGroups = (scale + pad) / 4;
         int count = 0;
         do {
             groups[count++] = (short) (scaled % 10_000); // least significant first
