@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Muara's benchmark suite: times Muara against the tools a data engineer would use instead, and writes
 # docs/benchmarks.md and docs/benchmarks/*.png.
-#   bench/run.sh                   every workload at 1 million rows
+#   bench/run.sh                   every workload at 1 million rows, W1 and W3 again at 10 million for memory, and
+#                                  the microbenchmarks: the run that writes docs/benchmarks.md
 #   bench/run.sh --rows 10000000   at 10 million
 #   bench/run.sh w1 w3             some workloads only
 #   bench/run.sh --smoke           10,000 rows, one run each, checks row counts only (no report)
 #   bench/run.sh micro             the JMH microbenchmarks only (CSV, JSON, type inference, COPY binary, DuckDB)
+#   bench/run.sh memory            Muara's W1 and W3 once at 10 million rows, for peak memory
 # Installs the references it needs (pgloader, psql, sqlite3) from Debian's packages when they are missing, uses the
 # local PostgreSQL (BENCH_POSTGRES=host:port:user, default 127.0.0.1:5432:postgres) or starts an embedded one.
 set -euo pipefail

@@ -160,12 +160,12 @@ final class Report {
         page.append('\n');
     }
 
-    /** Muara's peak memory at the suite's size and at ten times it: flat memory is the point. */
+    /** Muara's peak memory at the suite's size and at 10 million rows: flat memory is the point. */
     private void memory(StringBuilder page, Map<Workload, List<Result>> results, List<LargeRun> large) {
         if (large.isEmpty()) {
             return;
         }
-        page.append("## Memory: the same workloads at ten times the rows\n\n")
+        page.append("## Memory at ").append(millions(large.getFirst().workload().rows())).append(" rows\n\n")
                 .append("Muara's W1 and W3 once more, one run each, on ").append(millions(large.getFirst().workload()
                         .rows())).append(" rows made by the same generator; peak RSS as in the tables above.\n\n")
                 .append(String.format(Locale.ROOT, "| workload | peak RSS at %s rows | peak RSS at %s rows | "
