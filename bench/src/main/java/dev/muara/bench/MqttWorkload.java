@@ -184,7 +184,11 @@ final class MqttWorkload {
                 seen = Math.max(seen, max);
                 memory.sample();
                 if (!muara.isAlive()) {
-                    throw new IllegalStateException("Muara stopped: " + MeasuredProcess.tail(log));
+                    String tail = MeasuredProcess.tail(log);
+                    // the report shows the first line: Muara's own last word, not whatever its log held before it
+                    throw new IllegalStateException("Muara stopped (" + repository.relativize(log) + "): "
+                            + tail.lines().filter(line -> line.startsWith("error: ")).reduce((a, b) -> b)
+                                    .orElse("no error message") + "\n" + tail);
                 }
                 Thread.sleep(10);
             }
