@@ -185,59 +185,79 @@ final class DirectExpression {
         return same == equal;
     }
 
+    /** Chooses the operator once, when the expression is built, not on every row. */
     private static Node comparison(String function, Node left, Node right) {
+        java.util.function.IntPredicate holds = switch (function) {
+            case "_<_" -> order -> order < 0;
+            case "_<=_" -> order -> order <= 0;
+            case "_>_" -> order -> order > 0;
+            default -> order -> order >= 0;
+        };
         return (batch, row) -> {
             Object l = left.eval(batch, row);
             Object r = right.eval(batch, row);
-            int order;
             if (l instanceof Long a && r instanceof Long b) {
-                order = Long.compare(a, b);
-            } else if (l instanceof Double a && r instanceof Double b && !a.isNaN() && !b.isNaN()) {
-                order = a < b ? -1 : a > b ? 1 : 0; // 0.0 and -0.0 are equal, as in CEL
-            } else {
+                return holds.test(Long.compare(a, b));
+            }
+            if (l instanceof Double a && r instanceof Double b && !a.isNaN() && !b.isNaN()) {
+                return holds.test(a < b ? -1 : a > b ? 1 : 0); // 0.0 and -0.0 are equal, as in CEL
+            }
+            return UNDECIDED;
+        };
+    }
+
+    /** CEL's arithmetic on two ints or two doubles; an int overflow or division by zero is CEL's to report. */
+    private enum Arithmetic {
+        ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER;
+
+        static Arithmetic of(String function) {
+            return switch (function) {
+                case "_+_" -> ADD;
+                case "_-_" -> SUBTRACT;
+                case "_*_" -> MULTIPLY;
+                case "_/_" -> DIVIDE;
+                default -> REMAINDER;
+            };
+        }
+
+        Object apply(long a, long b) {
+            try {
+                return switch (this) {
+                    case ADD -> Math.addExact(a, b);
+                    case SUBTRACT -> Math.subtractExact(a, b);
+                    case MULTIPLY -> Math.multiplyExact(a, b);
+                    case DIVIDE -> b == 0 || (a == Long.MIN_VALUE && b == -1) ? UNDECIDED : (Object) (a / b);
+                    case REMAINDER -> b == 0 || (a == Long.MIN_VALUE && b == -1) ? UNDECIDED : (Object) (a % b);
+                };
+            } catch (ArithmeticException overflow) {
                 return UNDECIDED;
             }
-            return switch (function) {
-                case "_<_" -> order < 0;
-                case "_<=_" -> order <= 0;
-                case "_>_" -> order > 0;
-                default -> order >= 0;
+        }
+
+        Object apply(double a, double b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUBTRACT -> a - b;
+                case MULTIPLY -> a * b;
+                case DIVIDE -> a / b;
+                case REMAINDER -> UNDECIDED; // CEL has no % on doubles; the checker does not let one through
             };
-        };
+        }
     }
 
     private static Node arithmetic(String function, Node left, Node right) {
+        Arithmetic operator = Arithmetic.of(function);
         return (batch, row) -> {
             Object l = left.eval(batch, row);
             Object r = right.eval(batch, row);
             if (l instanceof Long a && r instanceof Long b) {
-                return integer(function, a, b);
+                return operator.apply(a.longValue(), b.longValue());
             }
-            if (l instanceof Double a && r instanceof Double b && !function.equals("_%_")) {
-                return switch (function) {
-                    case "_+_" -> a + b;
-                    case "_-_" -> a - b;
-                    case "_*_" -> a * b;
-                    default -> a / b;
-                };
+            if (l instanceof Double a && r instanceof Double b) {
+                return operator.apply(a.doubleValue(), b.doubleValue());
             }
             return UNDECIDED;
         };
-    }
-
-    /** CEL's int arithmetic: an overflow or a division by zero is an error, which CEL reports. */
-    private static Object integer(String function, long a, long b) {
-        try {
-            return switch (function) {
-                case "_+_" -> Math.addExact(a, b);
-                case "_-_" -> Math.subtractExact(a, b);
-                case "_*_" -> Math.multiplyExact(a, b);
-                case "_/_" -> b == 0 || (a == Long.MIN_VALUE && b == -1) ? UNDECIDED : (Object) (a / b);
-                default -> b == 0 || (a == Long.MIN_VALUE && b == -1) ? UNDECIDED : (Object) (a % b);
-            };
-        } catch (ArithmeticException overflow) {
-            return UNDECIDED;
-        }
     }
 
     private static Object negate(Object value) {
