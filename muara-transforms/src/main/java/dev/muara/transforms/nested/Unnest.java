@@ -12,7 +12,7 @@ import dev.muara.api.transform.TransformContext;
 import dev.muara.formats.json.JsonBatchBuilder;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +141,13 @@ final class Unnest implements Transform {
          * objects as rows further down; false, with nothing added, when it is not a non-empty array of objects.
          */
         boolean add(String stream, String key, String array, String parentId, int level) {
-            Map<String, Integer> before = new HashMap<>();
-            builders.forEach((name, builder) -> before.put(name, builder.rows()));
+            // builders are only ever added, in order: the first `known` are those that existed before this array
+            int known = builders.size();
+            int[] before = new int[known];
+            int index = 0;
+            for (JsonBatchBuilder builder : builders.values()) {
+                before[index++] = builder.rows();
+            }
             boolean added;
             try {
                 added = addElements(stream, key, array, parentId, level);
@@ -150,13 +155,15 @@ final class Unnest implements Transform {
                 added = false;
             }
             if (!added) {
-                builders.entrySet().removeIf(entry -> {
-                    Integer rows = before.get(entry.getKey());
-                    if (rows != null) {
-                        entry.getValue().truncate(rows);
+                Iterator<JsonBatchBuilder> builder = builders.values().iterator();
+                for (int i = 0; builder.hasNext(); i++) {
+                    JsonBatchBuilder next = builder.next();
+                    if (i < known) {
+                        next.truncate(before[i]);
+                    } else {
+                        builder.remove();
                     }
-                    return rows == null;
-                });
+                }
             }
             return added;
         }
