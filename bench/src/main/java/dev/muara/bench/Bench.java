@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>java dev.muara.bench.Bench --repository DIR [--rows N] [--runs N] [--smoke] [workload...]</pre>
  *
  * <p>W6, the MQTT stream, is measured once by {@link MqttWorkload} (a stream has no end to time); {@code memory}
- * runs Muara's W1 and W3 once at ten times the size, to compare peak memory; {@code micro} runs the JMH
+ * runs Muara's W1 and W3 once at 10 million rows, to compare peak memory; {@code micro} runs the JMH
  * microbenchmarks ({@link Microbenchmarks}, briefly with {@code --smoke}).
  */
 public final class Bench {
