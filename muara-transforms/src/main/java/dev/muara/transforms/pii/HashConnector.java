@@ -1,26 +1,22 @@
 package dev.muara.transforms.pii;
 
-import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.OptionSpec;
 import dev.muara.api.option.Options;
 import dev.muara.api.option.Secret;
 import dev.muara.api.transform.Transform;
 import dev.muara.transforms.TransformType;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** {@code type: hash}. */
 public final class HashConnector extends TransformType {
 
-    private static final String ALGORITHM = "HmacSHA256";
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     /** Shorter keys are refused: anyone who guesses the key can hash guesses of the values and find them. */
     static final int MIN_KEY_BYTES = 16;
 
@@ -45,28 +41,26 @@ public final class HashConnector extends TransformType {
             throw options.invalid(KEY, "the key has " + key.length + " bytes; it needs at least " + MIN_KEY_BYTES)
                     .withHint("generate one with: openssl rand -hex 32");
         }
-        SecretKeySpec spec = new SecretKeySpec(key, ALGORITHM);
+        HmacSha256 hmac = new HmacSha256(key);
+        Arrays.fill(key, (byte) 0);
         boolean hex = options.get(ENCODING).equals("hex");
         boolean normalize = options.get(NORMALIZE).equals("lower_trim");
-        return new PiiMapping("hash", options.get(PiiColumns.COLUMNS), () -> {
-            Mac mac = mac(spec);
-            UnaryOperator<String> hashing = text -> {
-                String input = normalize ? text.strip().toLowerCase(Locale.ROOT) : text;
-                byte[] token = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-                return hex ? HexFormat.of().formatHex(token) : Base64.getEncoder().encodeToString(token);
-            };
-            return hashing;
-        });
+        UnaryOperator<String> hashing = text -> {
+            String input = normalize ? text.strip().toLowerCase(Locale.ROOT) : text;
+            byte[] token = hmac.token(input.getBytes(StandardCharsets.UTF_8));
+            return hex ? hex(token) : Base64.getEncoder().encodeToString(token);
+        };
+        return new PiiMapping("hash", options.get(PiiColumns.COLUMNS), hashing);
     }
 
-    private static Mac mac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw MuaraException.internal("this Java has no " + ALGORITHM, e);
+    /** Lower-case hex, as HexFormat writes it, without its general-purpose formatting per value. */
+    private static String hex(byte[] bytes) {
+        byte[] text = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
         }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     @Override

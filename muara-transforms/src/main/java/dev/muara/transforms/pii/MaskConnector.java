@@ -41,7 +41,7 @@ public final class MaskConnector extends TransformType {
             int keepLast = options.get(KEEP_LAST).intValue();
             masking = text -> mask.keepingLast(text, keepLast);
         }
-        return new PiiMapping("mask", options.get(PiiColumns.COLUMNS), () -> masking);
+        return new PiiMapping("mask", options.get(PiiColumns.COLUMNS), masking);
     }
 
     @Override

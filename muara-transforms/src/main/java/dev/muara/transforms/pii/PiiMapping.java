@@ -10,7 +10,6 @@ import dev.muara.api.transform.TransformContext;
 import dev.muara.transforms.Columns;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,13 +21,13 @@ final class PiiMapping implements Transform {
 
     private final String name;
     private final List<String> columns;
-    /** Gives each batch its own mapping, for mappings that are not thread-safe (a {@code Mac}). */
-    private final Supplier<UnaryOperator<String>> mappings;
+    /** Thread-safe: batches of one pipeline may be transformed on several threads. */
+    private final UnaryOperator<String> mapping;
 
-    PiiMapping(String name, List<String> columns, Supplier<UnaryOperator<String>> mappings) {
+    PiiMapping(String name, List<String> columns, UnaryOperator<String> mapping) {
         this.name = name;
         this.columns = List.copyOf(columns);
-        this.mappings = mappings;
+        this.mapping = mapping;
     }
 
     @Override
@@ -44,7 +43,6 @@ final class PiiMapping implements Transform {
     @Override
     public Batch apply(Batch batch, TransformContext context) {
         Schema schema = outputSchema(batch.schema());
-        UnaryOperator<String> mapping = mappings.get();
         Column[] out = batch.columns().clone();
         for (String column : columns) {
             int index = batch.schema().indexOf(column);

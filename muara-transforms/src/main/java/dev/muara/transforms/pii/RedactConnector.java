@@ -19,7 +19,7 @@ public final class RedactConnector extends TransformType {
                 List.of(PiiColumns.COLUMNS, VALUE), options -> {
                     String value = options.get(VALUE);
                     UnaryOperator<String> redaction = text -> value;
-                    return new PiiMapping("redact", options.get(PiiColumns.COLUMNS), () -> redaction);
+                    return new PiiMapping("redact", options.get(PiiColumns.COLUMNS), redaction);
                 });
     }
 
