@@ -1,5 +1,6 @@
 package dev.muara.transforms.expression;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
@@ -28,7 +29,9 @@ public final class CompiledExpression {
 
     private final String text;
     private final CelType resultType;
-    private final CelRuntime.Program program;
+    private final CelAbstractSyntaxTree ast;
+    /** Made when first needed if the expression has a direct form; two threads may each make one, which is harmless. */
+    private volatile CelRuntime.Program program;
     private final Schema schema;
     private final Map<String, Integer> variables;
 
@@ -37,12 +40,13 @@ public final class CompiledExpression {
     /** The expression in plain Java, for the rows it can decide; null when it is not of that simple kind. */
     private final DirectExpression direct;
 
-    CompiledExpression(String text, CelType resultType, CelRuntime.Program program, Schema schema,
+    CompiledExpression(String text, CelAbstractSyntaxTree ast, CelRuntime.Program program, Schema schema,
             Map<String, Integer> variables, boolean boundedBySize, DirectExpression direct) {
         this.text = text;
+        this.ast = ast;
         this.direct = direct;
         this.boundedBySize = boundedBySize;
-        this.resultType = resultType;
+        this.resultType = ast.getResultType();
         this.program = program;
         this.schema = schema;
         this.variables = Map.copyOf(variables);
@@ -61,6 +65,15 @@ public final class CompiledExpression {
     /** The CEL type of the result, as the checker found it. */
     CelType resultType() {
         return resultType;
+    }
+
+    private CelRuntime.Program program() throws CelEvaluationException {
+        CelRuntime.Program made = program;
+        if (made == null) {
+            made = ExpressionLanguage.program(ast);
+            program = made;
+        }
+        return made;
     }
 
     /** A view of {@code batch}'s rows for this expression to read, one row at a time. */
@@ -100,6 +113,7 @@ public final class CompiledExpression {
             this.cost = 0;
             try {
                 // counting every step costs about as much as the steps of a small expression
+                CelRuntime.Program program = program();
                 return boundedBySize ? program.eval(this) : program.trace(this, this);
             } catch (CelEvaluationException | RuntimeException e) {
                 // CEL reports most failures as CelEvaluationException; anything else from inside it is still this row's

@@ -74,8 +74,14 @@ public final class ExpressionLanguage {
     private static final CelStringExtensions STRINGS = CelExtensions.strings(EnumSet.complementOf(
             EnumSet.of(CelStringExtensions.Function.REPLACE)));
 
-    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
-            .addLibraries(STRINGS).build();
+    /**
+     * CEL's interpreter, built on first use: loading it takes about half a second of a run's start, and a run whose
+     * expressions are all evaluated directly ({@link DirectExpression}) may never need it.
+     */
+    private static final class Interpreter {
+        static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
+                .addLibraries(STRINGS).build();
+    }
 
     private static final CelCompiler PARSER = compilerBuilder().build();
 
@@ -127,11 +133,18 @@ public final class ExpressionLanguage {
             CelAbstractSyntaxTree ast = checked.getAst();
             boolean bounded = boundedBySize(ast);
             // the direct form counts no cost, so it takes only expressions that need no counting
-            return new CompiledExpression(expression, ast.getResultType(), RUNTIME.createProgram(ast), schema, variables,
-                    bounded, direct && bounded ? DirectExpression.of(ast, variables, schema) : null);
+            DirectExpression directForm = direct && bounded ? DirectExpression.of(ast, variables, schema) : null;
+            // with a direct form, CEL's program is made for the first row the direct form leaves undecided
+            return new CompiledExpression(expression, ast, directForm == null ? program(ast) : null, schema, variables,
+                    bounded, directForm);
         } catch (CelValidationException | CelEvaluationException e) {
             throw invalid(transform, expression, e.getMessage(), schema);
         }
+    }
+
+    /** CEL's program for a checked expression. */
+    static CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
+        return Interpreter.RUNTIME.createProgram(ast);
     }
 
     /**
