@@ -29,18 +29,20 @@ import dev.muara.api.error.MuaraException;
 import dev.muara.formats.tls.TrustedAuthorities;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
+import org.reactivestreams.Subscriber;
 
 /**
- * Opens subscriptions with the HiveMQ MQTT client in its blocking flavour, with manual acknowledgement: the client
- * holds back PUBACK (QoS 1) and PUBREC (QoS 2) until the reader acknowledges, which it does after each commit.
- * The global publish flow takes every incoming message and is created before the connection: a session the broker
- * kept sends its waiting messages right after CONNACK, before this client has subscribed again, and a message no
- * flow takes would be acknowledged and dropped by the client.
+ * Opens subscriptions with the HiveMQ MQTT client, with manual acknowledgement: the client holds back PUBACK (QoS 1)
+ * and PUBREC (QoS 2) until the reader acknowledges, which it does after each commit. The global publish flow takes
+ * every incoming message and is subscribed before the connection: a session the broker kept sends its waiting
+ * messages right after CONNACK, before this client has subscribed again, and a message no flow takes would be
+ * acknowledged and dropped by the client. Messages come through an {@link Inbox}, asked for in chunks.
  */
 final class HiveMqSubscriptions {
 
@@ -54,7 +56,8 @@ final class HiveMqSubscriptions {
     private static MqttSubscription openMqtt5(MqttSettings settings) {
         Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(settings.clientId())
                 .transportConfig(transport(settings)).buildBlocking();
-        Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(MqttGlobalPublishFilter.ALL, true);
+        Inbox<Mqtt5Publish> inbox = new Inbox<>();
+        client.toRx().publishes(MqttGlobalPublishFilter.ALL, true).subscribe(inbox);
         try {
             var connect = Mqtt5Connect.builder().cleanStart(settings.cleanStart())
                     .sessionExpiryInterval(settings.sessionExpiry().toSeconds())
@@ -82,17 +85,17 @@ final class HiveMqSubscriptions {
             }
         } catch (RuntimeException e) {
             disconnectQuietly(client::disconnect, client.getState());
-            publishes.close();
+            inbox.close();
             throw failure(settings, e);
         }
-        return new Subscription<>(settings, () -> client.getState(), client::disconnect, publishes::close,
-                ms -> publishes.receive(ms, TimeUnit.MILLISECONDS), publishes::receiveNow, HiveMqSubscriptions::received5);
+        return new Subscription<>(settings, client::getState, client::disconnect, inbox, HiveMqSubscriptions::received5);
     }
 
     private static MqttSubscription openMqtt3(MqttSettings settings) {
         Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(settings.clientId())
                 .transportConfig(transport(settings)).buildBlocking();
-        Mqtt3BlockingClient.Mqtt3Publishes publishes = client.publishes(MqttGlobalPublishFilter.ALL, true);
+        Inbox<Mqtt3Publish> inbox = new Inbox<>();
+        client.toRx().publishes(MqttGlobalPublishFilter.ALL, true).subscribe(inbox);
         try {
             var connect = Mqtt3Connect.builder().cleanSession(settings.cleanStart())
                     .keepAlive((int) Math.min(65_535, settings.keepAlive().toSeconds()));
@@ -114,11 +117,10 @@ final class HiveMqSubscriptions {
             }
         } catch (RuntimeException e) {
             disconnectQuietly(client::disconnect, client.getState());
-            publishes.close();
+            inbox.close();
             throw failure(settings, e);
         }
-        return new Subscription<>(settings, () -> client.getState(), client::disconnect, publishes::close,
-                ms -> publishes.receive(ms, TimeUnit.MILLISECONDS), publishes::receiveNow, HiveMqSubscriptions::received3);
+        return new Subscription<>(settings, client::getState, client::disconnect, inbox, HiveMqSubscriptions::received3);
     }
 
     private static byte[] password(MqttSettings settings) {
@@ -193,9 +195,79 @@ final class HiveMqSubscriptions {
         }
     }
 
-    @FunctionalInterface
-    private interface Receive<P> {
-        Optional<P> receive(long millis) throws InterruptedException;
+    /**
+     * The client's incoming messages, asked for {@link #CHUNK} at a time through Reactive Streams. The client's
+     * blocking view asks for one message at a time, so every message waited for a hand-over between the client's
+     * event loop and the reader, and a reader seldom found more than a few messages to put in a batch. Never holds
+     * more than it asked for, so the queue cannot overflow; what it holds at a disconnect is unacknowledged and stays
+     * with the broker.
+     */
+    private static final class Inbox<P> implements Subscriber<P> {
+        private static final int CAPACITY = 4096;
+        private static final int CHUNK = 1024;
+        private static final org.reactivestreams.Subscription CLOSED = new org.reactivestreams.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+
+        private final ArrayBlockingQueue<P> queue = new ArrayBlockingQueue<>(CAPACITY);
+        private final AtomicReference<org.reactivestreams.Subscription> subscription = new AtomicReference<>();
+        private volatile Throwable failure;
+        /** Taken since the last request; only the reader's thread touches it. */
+        private int taken;
+
+        @Override
+        public void onSubscribe(org.reactivestreams.Subscription s) {
+            if (subscription.compareAndSet(null, s)) {
+                s.request(CAPACITY);
+            } else {
+                s.cancel();
+            }
+        }
+
+        @Override
+        public void onNext(P message) {
+            if (!queue.offer(message)) {
+                failure = new IllegalStateException("the MQTT client delivered more messages than were asked for");
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failure = error;
+        }
+
+        @Override
+        public void onComplete() {
+            // the flow ends only when it is cancelled, which close() does
+        }
+
+        /** The next message, waiting at most {@code millis} (0: not at all); null when none came. */
+        P poll(long millis) throws InterruptedException {
+            P message = millis > 0 ? queue.poll(millis, TimeUnit.MILLISECONDS) : queue.poll();
+            if (message != null && ++taken == CHUNK) {
+                taken = 0;
+                subscription.get().request(CHUNK);
+            }
+            return message;
+        }
+
+        /** Why the flow ended, or null while it runs. */
+        Throwable failure() {
+            return failure;
+        }
+
+        void close() {
+            org.reactivestreams.Subscription s = subscription.getAndSet(CLOSED);
+            if (s != null) {
+                s.cancel();
+            }
+        }
     }
 
     /** The subscription over either protocol's client, which differ only in their types. */
@@ -203,42 +275,45 @@ final class HiveMqSubscriptions {
         private final MqttSettings settings;
         private final Supplier<MqttClientState> state;
         private final Runnable disconnect;
-        private final Runnable closeFlow;
-        private final Receive<P> receive;
-        private final Supplier<Optional<P>> receiveNow;
+        private final Inbox<P> inbox;
         private final Function<P, ReceivedMessage> convert;
 
-        Subscription(MqttSettings settings, Supplier<MqttClientState> state, Runnable disconnect, Runnable closeFlow,
-                Receive<P> receive, Supplier<Optional<P>> receiveNow, Function<P, ReceivedMessage> convert) {
+        Subscription(MqttSettings settings, Supplier<MqttClientState> state, Runnable disconnect, Inbox<P> inbox,
+                Function<P, ReceivedMessage> convert) {
             this.settings = settings;
             this.state = state;
             this.disconnect = disconnect;
-            this.closeFlow = closeFlow;
-            this.receive = receive;
-            this.receiveNow = receiveNow;
+            this.inbox = inbox;
             this.convert = convert;
         }
 
         @Override
         public ReceivedMessage receive(long millis) throws InterruptedException {
-            Optional<P> message = receive.receive(millis);
-            if (message.isEmpty()) {
+            P message = inbox.poll(Math.max(1, millis));
+            if (message == null) {
                 checkConnected();
                 return null;
             }
-            return convert.apply(message.get());
+            return convert.apply(message);
         }
 
         @Override
         public ReceivedMessage receiveNow() {
-            return receiveNow.get().map(convert).orElse(null);
+            try {
+                P message = inbox.poll(0);
+                return message == null ? null : convert.apply(message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
 
         /** The flow stays open when the connection drops, so silence must be checked against the client's state. */
         private void checkConnected() {
-            if (!state.get().isConnected()) {
-                throw MuaraException.connection("lost the connection to the MQTT broker " + settings.describe(), null)
-                        .retriable().withHint("the run starts again from its last commit; unacknowledged messages come again");
+            if (!state.get().isConnected() || inbox.failure() != null) {
+                throw MuaraException.connection("lost the connection to the MQTT broker " + settings.describe(),
+                        inbox.failure()).retriable()
+                        .withHint("the run starts again from its last commit; unacknowledged messages come again");
             }
         }
 
@@ -250,7 +325,7 @@ final class HiveMqSubscriptions {
         @Override
         public void close() {
             disconnectQuietly(disconnect, state.get());
-            closeFlow.run();
+            inbox.close();
         }
     }
 }

@@ -55,8 +55,9 @@ final class MqttOptions {
             .withDefault(Duration.ofDays(7)).perStream();
 
     static final OptionSpec<Long> RECEIVE_MAXIMUM = OptionSpec.integer("receive_maximum",
-            "MQTT 5: the most messages the broker may send before Muara acknowledges them (they are acknowledged "
-                    + "after each commit); the broker may allow fewer.").withDefault(10_000L).atLeast(1).atMost(65_535)
+            "The most messages the broker may send before Muara acknowledges them (they are acknowledged after "
+                    + "each commit); the broker may allow fewer. MQTT 5 tells the broker; with 3.1.1 Muara commits when "
+                    + "half as many wait, whatever the broker sends.").withDefault(10_000L).atLeast(1).atMost(65_535)
             .perStream();
 
     static final OptionSpec<Duration> KEEP_ALIVE = OptionSpec.duration("keep_alive",

@@ -36,8 +36,10 @@ final class MqttSource extends MessageSource {
     @Override
     public SplitReader open(Split split, String position, ReaderContext readerContext) {
         MessageBatchBuilder builder = newBuilder(readerContext);
-        // MQTT 5 tells the broker how many messages may await acknowledgement; 3.1.1 leaves it to the broker
-        int window = settings.mqtt5() ? settings.receiveMaximum() : Integer.MAX_VALUE;
-        return new MqttSplitReader(HiveMqSubscriptions.open(settings), builder, metadata(), window, readerContext);
+        // MQTT 5 tells the broker how many messages may await acknowledgement; 3.1.1 cannot, so the reader keeps to
+        // the same bound itself: from a broker that sends past its own in-flight limit, acknowledgements then go
+        // back every few thousand messages instead of once per checkpoint interval
+        return new MqttSplitReader(HiveMqSubscriptions.open(settings), builder, metadata(), settings.receiveMaximum(),
+                readerContext);
     }
 }

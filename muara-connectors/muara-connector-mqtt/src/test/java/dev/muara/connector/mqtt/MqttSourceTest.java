@@ -86,6 +86,47 @@ class MqttSourceTest {
     }
 
     @Test
+    void a_3_1_1_reader_commits_whenever_half_its_window_waits_and_takes_a_long_stream_once_and_in_order()
+            throws Exception {
+        Map<String, Object> options = MqttTesting.options("muara-test-" + id, base + "/many");
+        options.put("protocol", "3.1.1");
+        options.put("receive_maximum", 10L);
+        options.put("metadata", false);
+        Source source = MqttTesting.source(dir, options);
+        RecordingReaderContext context = new RecordingReaderContext("s", 1000, new ArrayList<>());
+        // more messages than the reader asks the client for at once, so it must ask again as it goes
+        int count = 6000;
+        List<byte[]> payloads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            payloads.add(("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        try (SplitReader reader = source.open(source.plan(PlanContext.FIRST_RUN).get(0), null, context)) {
+            reader.next(Duration.ofMillis(10));
+            Thread publisher = Thread.ofPlatform().start(() -> MqttTesting.publish(base + "/many", payloads));
+            List<Object> received = new ArrayList<>();
+            int sinceCommit = 0;
+            int mostSinceCommit = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.size() < count && System.nanoTime() < deadline) {
+                Batch batch = reader.next(Duration.ofMillis(50));
+                for (List<Object> row : Rows.of(batch)) {
+                    received.add(row.get(0));
+                }
+                sinceCommit += batch.rowCount();
+                mostSinceCommit = Math.max(mostSinceCommit, sinceCommit);
+                if (context.takeCommitRequest()) {
+                    reader.committed(reader.position());
+                    sinceCommit = 0;
+                }
+            }
+            publisher.join();
+            assertThat(received).containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).boxed().toList());
+            // MQTT 3.1.1 cannot tell the broker the window: the reader holds itself to half of it between commits
+            assertThat(mostSinceCommit).isEqualTo(5);
+        }
+    }
+
+    @Test
     void csv_payloads_with_exactly_once_qos_and_no_metadata_columns() throws Exception {
         Map<String, Object> options = MqttTesting.options("muara-test-" + id, base + "/csv");
         options.put("format", "csv");
