@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * W6, MQTT → PostgreSQL: a stream, so it is measured differently from the bounded workloads. The suite starts a
@@ -28,12 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing while a consumer lags), publishes from this JVM with QoS 1, and watches the target table. Muara subscribes
  * with MQTT 3.1.1. With larger in-flight windows this Mosquitto (2.0.11) and the HiveMQ client disagreed (with MQTT 5,
  * more unacknowledged messages than the receive maximum; with 3.1.1, a packet identifier reused while the client
- * still held it), and the stream stalled: a stall of 60 s fails the workload with the log's last lines.
+ * still held it), and the stream stalled: a stall of 60 s fails the workload with the log's last lines. This
+ * Mosquitto does not apply its in-flight limit to a consumer that acknowledges after each commit (with
+ * {@code max_queued_messages} 0 it sends everything at once), so the publisher keeps at most {@link #AHEAD} messages
+ * ahead of what PostgreSQL holds: past 65,535 unacknowledged messages the broker would reuse packet identifiers.
  * <ul>
- * <li>throughput: {@code messages} published as fast as the broker takes them; the time from the first publish to
- * the moment the last one is committed in PostgreSQL;</li>
- * <li>latency: 10,000 msg/s for {@code latencySeconds}; each message's time from publish to being visible in
- * PostgreSQL (commit included), seen by polling the table's highest sequence number every 10 ms;</li>
+ * <li>throughput: {@code messages} published as fast as the broker takes them and Muara keeps up; the time from the
+ * first publish to the moment the last one is committed in PostgreSQL;</li>
+ * <li>latency: 10,000 msg/s for {@code latencySeconds}; each message's time from when it was due to be published to
+ * being visible in PostgreSQL (commit included), seen by polling the table's highest sequence number every 10 ms;
+ * a publisher held back by a lagging Muara makes that lag part of the latency;</li>
  * <li>the broker's ceiling: {@code mosquitto_sub} with QoS 1 writing to /dev/null, time to receive every message.</li>
  * </ul>
  */
@@ -54,6 +59,8 @@ final class MqttWorkload {
 
     private static final String TOPIC = "bench/w6";
     private static final int FIXED_RATE = 10_000;
+    /** Messages the publisher may be ahead of the highest one committed in PostgreSQL. */
+    private static final long AHEAD = 20_000;
 
     private final Path repository;
     private final Path folder;
@@ -112,7 +119,7 @@ final class MqttWorkload {
         Process process = builder.start();
         Thread.sleep(1000); // its subscription is in place before the first message
         long start = System.nanoTime();
-        publisher.publish(0, messages, 0, null);
+        publisher.publish(0, messages, 0, null, null);
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("mosquitto_sub did not receive " + messages + " messages: "
@@ -156,7 +163,7 @@ final class MqttWorkload {
             // a first message that lands tells the subscription is in place
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (maxSeq(db, table) < -1) {
-                publisher.publish(-1, 1, 0, null);
+                publisher.publish(-1, 1, 0, null, null);
                 if (System.nanoTime() > deadline || !muara.isAlive()) {
                     throw new IllegalStateException("Muara did not start consuming: " + MeasuredProcess.tail(log));
                 }
@@ -166,7 +173,8 @@ final class MqttWorkload {
             long[] visibleAt = new long[(int) count];
             PeakMemory memory = new PeakMemory(muara.toHandle());
             long start = System.nanoTime();
-            Thread publishing = Thread.ofPlatform().start(() -> publisher.publish(0, count, rate, sentAt));
+            AtomicLong committed = new AtomicLong(-1);
+            Thread publishing = Thread.ofPlatform().start(() -> publisher.publish(0, count, rate, sentAt, committed));
             long seen = -1;
             long progressAt = System.nanoTime();
             while (seen < count - 1) {
@@ -182,6 +190,7 @@ final class MqttWorkload {
                     visibleAt[(int) seq] = now;
                 }
                 seen = Math.max(seen, max);
+                committed.set(seen);
                 memory.sample();
                 if (!muara.isAlive()) {
                     String tail = MeasuredProcess.tail(log);
@@ -269,26 +278,30 @@ final class MqttWorkload {
 
         /**
          * Publishes {@code count} messages numbered from {@code first} at {@code rate} per second (0: as fast as
-         * acknowledgements come), noting each send time in {@code sentAt} when given.
+         * acknowledgements come), noting in {@code sentAt}, when given, each one's send time (at a fixed rate, the
+         * time it was due); with {@code committed}, stays at most {@link #AHEAD} messages ahead of it.
          */
-        void publish(long first, long count, int rate, long[] sentAt) {
+        void publish(long first, long count, int rate, long[] sentAt, AtomicLong committed) {
             Semaphore window = new Semaphore(1000);
             AtomicLong failed = new AtomicLong();
             long start = System.nanoTime();
             List<CompletableFuture<?>> tail = new ArrayList<>();
             for (long i = 0; i < count; i++) {
+                long due = rate > 0 ? start + i * 1_000_000_000L / rate : 0;
                 if (rate > 0) {
-                    long due = start + i * 1_000_000_000L / rate;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        LockSupport.parkNanos(wait);
                     }
                 }
-                window.acquireUninterruptibly();
                 long seq = first < 0 ? -1 : first + i;
+                while (committed != null && seq - committed.get() > AHEAD) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+                window.acquireUninterruptibly();
                 long now = System.nanoTime();
                 if (sentAt != null) {
-                    sentAt[(int) i] = now;
+                    sentAt[(int) i] = rate > 0 ? due : now;
                 }
                 byte[] payload = String.format(Locale.ROOT, "{\"seq\":%d,\"sent_at\":%d,\"device\":\"sensor-%d\","
                         + "\"reading\":%.3f}", seq, now, seq % 100, (seq % 1000) / 10.0)
