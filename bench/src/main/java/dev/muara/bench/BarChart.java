@@ -24,7 +24,7 @@ final class BarChart {
      *
      * @param label the tool
      * @param rowsPerSecond throughput
-     * @param peakMib peak resident memory
+     * @param peakMib peak resident memory, or NaN when it was not measured
      * @param muara whether it is one of Muara's bars
      */
     record Bar(String label, double rowsPerSecond, double peakMib, boolean muara) {
@@ -65,7 +65,8 @@ final class BarChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         g.setColor(Color.DARK_GRAY);
         g.drawString(heading, 16, top + 16);
-        double max = bars.stream().mapToDouble(b -> throughput ? b.rowsPerSecond() : b.peakMib()).max().orElse(1);
+        double max = bars.stream().mapToDouble(b -> throughput ? b.rowsPerSecond() : b.peakMib())
+                .filter(v -> !Double.isNaN(v)).max().orElse(1);
         int barSpace = WIDTH - LABEL_WIDTH - 130;
         FontMetrics metrics = g.getFontMetrics();
         int y = top + 28;
@@ -75,11 +76,16 @@ final class BarChart {
             g.setColor(Color.BLACK);
             String label = bar.label();
             g.drawString(label, LABEL_WIDTH - 12 - metrics.stringWidth(label), y + BAR_HEIGHT - 8);
-            g.setColor(bar.muara() ? MUARA : REFERENCE);
-            g.fillRect(LABEL_WIDTH, y, Math.max(length, 1), BAR_HEIGHT);
             g.setColor(Color.BLACK);
-            g.drawString(throughput ? Report.count(value) : Report.count(value) + " MiB", LABEL_WIDTH + length + 8,
-                    y + BAR_HEIGHT - 8);
+            if (Double.isNaN(value)) {
+                g.drawString("not measured", LABEL_WIDTH + 8, y + BAR_HEIGHT - 8);
+            } else {
+                g.setColor(bar.muara() ? MUARA : REFERENCE);
+                g.fillRect(LABEL_WIDTH, y, Math.max(length, 1), BAR_HEIGHT);
+                g.setColor(Color.BLACK);
+                g.drawString(throughput ? Report.count(value) : Report.count(value) + " MiB",
+                        LABEL_WIDTH + length + 8, y + BAR_HEIGHT - 8);
+            }
             y += BAR_HEIGHT + GAP;
         }
         g.setColor(Color.GRAY);
