@@ -2,6 +2,7 @@ package dev.muara.cli;
 
 import dev.muara.core.redact.Redactor;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -23,6 +24,22 @@ public final class Main {
         return run(System::getenv, args);
     }
 
+    /**
+     * The command line for {@code args}: when the first word names a command, the root and that command only, since
+     * picocli reads the annotations of every command it is given, which took about a fifth of a second of every
+     * start; with no command, an unknown one or help, every command, so usage and suggestions list them all.
+     */
+    static CommandLine commandLine(MuaraCommand root, String... args) {
+        CommandLine commandLine = new CommandLine(root);
+        String word = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        List<Class<?>> named = MuaraCommand.COMMANDS.stream()
+                .filter(command -> command.getAnnotation(CommandLine.Command.class).name().equals(word)).toList();
+        for (Class<?> command : named.isEmpty() ? MuaraCommand.COMMANDS : named) {
+            commandLine.addSubcommand(command);
+        }
+        return commandLine;
+    }
+
     /** Runs the command line with {@code environment} answering {@code ${env:NAME}} references instead of the process's. */
     static int run(Function<String, String> environment, String... args) {
         Redactor redactor = new Redactor();
@@ -36,7 +53,7 @@ public final class Main {
             Logging.configure(args);
             MuaraCommand root = new MuaraCommand(redactor, java.util.Arrays.asList(args).contains("--verbose")
                     || java.util.Arrays.asList(args).contains("-v"), environment);
-            CommandLine commandLine = new CommandLine(root);
+            CommandLine commandLine = commandLine(root, args);
             commandLine.setOut(new java.io.PrintWriter(out, true));
             commandLine.setErr(new java.io.PrintWriter(err, true));
             commandLine.setExecutionExceptionHandler(new Failures(root));

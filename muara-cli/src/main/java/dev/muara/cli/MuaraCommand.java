@@ -4,6 +4,7 @@ import dev.muara.core.connector.ConnectorRegistry;
 import dev.muara.core.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Option;
 @Command(name = "muara", mixinStandardHelpOptions = true, versionProvider = MuaraCommand.Version.class,
         description = "Muara moves data from where it is born to where it is analysed, with checkpoints so that a "
                 + "crash loses nothing and loads nothing twice.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, StateCommand.class,
-            RunsCommand.class, ConnectorsCommand.class, DocsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid configuration or usage,",
             "130 a run stopped by Ctrl-C or SIGTERM before its end (what it read is committed; run again to resume)."})
 final class MuaraCommand implements Runnable {
+
+    /** The commands under {@code muara}, in the order help lists them: see {@link Main#commandLine}. */
+    static final List<Class<?>> COMMANDS = List.of(RunCommand.class, ValidateCommand.class, PreviewCommand.class,
+            StateCommand.class, RunsCommand.class, ConnectorsCommand.class, DocsCommand.class);
 
     final Redactor redactor;
     private ConnectorRegistry registry;
@@ -53,7 +56,7 @@ final class MuaraCommand implements Runnable {
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        Main.commandLine(this).usage(System.out);
     }
 
     /** The version the build wrote into {@code muara-version.properties}. */

@@ -50,6 +50,21 @@ class CommandsTest {
     }
 
     @Test
+    void help_and_usage_mistakes_know_every_command_though_a_named_command_loads_alone() {
+        // a named command is given to picocli alone; help, the bare command and an unknown word get them all
+        for (Cli.Result listing : new Cli.Result[] {Cli.run("--help"), Cli.run(), Cli.run("-v", "--help")}) {
+            assertThat(listing.out()).containsPattern("(?s)Commands:.*\\n  run .*\\n  validate .*\\n  preview .*"
+                    + "\\n  state .*\\n  runs .*\\n  connectors .*\\n  docs ");
+        }
+        Cli.Result typo = Cli.run("runn", pipeline.toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Did you mean: muara run or muara runs");
+        Cli.Result nested = Cli.run("-v", "state", "--help");
+        assertThat(nested.exitCode()).isZero();
+        assertThat(nested.out()).contains("Usage: muara state").contains("show").contains("reset");
+    }
+
+    @Test
     void usage_mistakes_exit_with_2() {
         assertThat(Cli.run("frobnicate").exitCode()).isEqualTo(2);
         assertThat(Cli.run("run").exitCode()).isEqualTo(2);
