@@ -289,9 +289,13 @@ final class HiveMqSubscriptions {
 
         @Override
         public ReceivedMessage receive(long millis) throws InterruptedException {
+            checkFlow();
             P message = inbox.poll(Math.max(1, millis));
             if (message == null) {
-                checkConnected();
+                // the flow stays open when the connection drops, so silence is checked against the client's state
+                if (!state.get().isConnected()) {
+                    throw lost(null);
+                }
                 return null;
             }
             return convert.apply(message);
@@ -299,6 +303,7 @@ final class HiveMqSubscriptions {
 
         @Override
         public ReceivedMessage receiveNow() {
+            checkFlow();
             try {
                 P message = inbox.poll(0);
                 return message == null ? null : convert.apply(message);
@@ -308,13 +313,16 @@ final class HiveMqSubscriptions {
             }
         }
 
-        /** The flow stays open when the connection drops, so silence must be checked against the client's state. */
-        private void checkConnected() {
-            if (!state.get().isConnected() || inbox.failure() != null) {
-                throw MuaraException.connection("lost the connection to the MQTT broker " + settings.describe(),
-                        inbox.failure()).retriable()
-                        .withHint("the run starts again from its last commit; unacknowledged messages come again");
+        /** A flow that failed may have dropped a message: the run goes back to its last commit at once. */
+        private void checkFlow() {
+            if (inbox.failure() != null) {
+                throw lost(inbox.failure());
             }
+        }
+
+        private MuaraException lost(Throwable cause) {
+            return MuaraException.connection("lost the connection to the MQTT broker " + settings.describe(), cause)
+                    .retriable().withHint("the run starts again from its last commit; unacknowledged messages come again");
         }
 
         /**
