@@ -16,7 +16,15 @@ import java.util.function.UnaryOperator;
 /** {@code type: hash}. */
 public final class HashConnector extends TransformType {
 
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    /** The sixteen lower-case hex digits, as bytes. */
+    private static final byte[] HEX_DIGITS = new byte[16];
+
+    static {
+        for (int digit = 0; digit < HEX_DIGITS.length; digit++) {
+            HEX_DIGITS[digit] = (byte) Character.forDigit(digit, 16);
+        }
+    }
+
     /** Shorter keys are refused: anyone who guesses the key can hash guesses of the values and find them. */
     static final int MIN_KEY_BYTES = 16;
 
