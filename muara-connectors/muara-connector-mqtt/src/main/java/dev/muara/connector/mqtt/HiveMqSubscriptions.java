@@ -205,15 +205,6 @@ final class HiveMqSubscriptions {
     private static final class Inbox<P> implements Subscriber<P> {
         private static final int CAPACITY = 4096;
         private static final int CHUNK = 1024;
-        private static final org.reactivestreams.Subscription CLOSED = new org.reactivestreams.Subscription() {
-            @Override
-            public void request(long n) {
-            }
-
-            @Override
-            public void cancel() {
-            }
-        };
 
         private final ArrayBlockingQueue<P> queue = new ArrayBlockingQueue<>(CAPACITY);
         private final AtomicReference<org.reactivestreams.Subscription> subscription = new AtomicReference<>();
@@ -262,8 +253,9 @@ final class HiveMqSubscriptions {
             return failure;
         }
 
+        /** Cancels the flow; a request after this is a no-op, as Reactive Streams requires. */
         void close() {
-            org.reactivestreams.Subscription s = subscription.getAndSet(CLOSED);
+            org.reactivestreams.Subscription s = subscription.get();
             if (s != null) {
                 s.cancel();
             }
