@@ -22,7 +22,7 @@ public final class DatabaseConnectors {
     /** {@code postgres} source. */
     public static final class PostgresSource extends DatabaseSourceConnector {
         public PostgresSource() {
-            super("postgres", "PostgreSQL tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed with a server-side cursor.",
+            super("postgres", "PostgreSQL tables or a query: full or incremental (cursor) loads, parallel key-range splits, streamed with binary COPY.",
                     new PostgresDialect(), false);
         }
     }

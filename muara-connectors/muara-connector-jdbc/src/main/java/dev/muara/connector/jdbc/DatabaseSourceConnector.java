@@ -50,6 +50,7 @@ abstract class DatabaseSourceConnector implements SourceConnector {
     public List<OptionSpec<?>> options() {
         List<OptionSpec<?>> options = new ArrayList<>(DatabaseConnectors.connection(dialect(), fileDatabase()));
         options.addAll(JdbcOptions.READ);
+        options.addAll(dialect().readOptions());
         return options;
     }
 

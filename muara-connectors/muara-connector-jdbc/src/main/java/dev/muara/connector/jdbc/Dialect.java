@@ -5,6 +5,7 @@ import dev.muara.api.data.DataType;
 import dev.muara.api.data.TypeKind;
 import dev.muara.api.error.MuaraException;
 import dev.muara.api.option.OptionSpec;
+import dev.muara.api.option.Options;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -144,6 +145,16 @@ abstract class Dialect {
         statement.setFetchSize(fetchSize);
     }
 
+    /** Options of how this database's tables are read, beyond those every database source has. */
+    List<OptionSpec<?>> readOptions() {
+        return List.of();
+    }
+
+    /** Runs a split's query on {@code connection} and hands over its rows: through a streaming JDBC result set. */
+    SplitRows openRows(Connection connection, SplitQuery query, Options options) throws SQLException {
+        return ResultSetRows.open(this, connection, query, options.get(JdbcOptions.FETCH_SIZE).intValue());
+    }
+
     /** Reads the value at {@code index} of the current row into {@code into}, whose type is {@code column.type()}. */
     void read(ResultSet rows, int index, ColumnInfo column, Column into) throws SQLException {
         switch (column.type().kind()) {
@@ -233,7 +244,7 @@ abstract class Dialect {
     }
 
     /** PostgreSQL's infinity and dates far beyond year 5 million have no place in Muara's date and timestamp types. */
-    private static MuaraException outOfRange(ColumnInfo column, Object value) {
+    static MuaraException outOfRange(ColumnInfo column, Object value) {
         String shown = value instanceof LocalDate d && (d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN))
             || value instanceof LocalDateTime t && (t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN))
             || value instanceof OffsetDateTime o && (o.equals(OffsetDateTime.MAX) || o.equals(OffsetDateTime.MIN))
@@ -266,14 +277,6 @@ abstract class Dialect {
     /** Skips the first {@code rows} rows of an ordered query. */
     String offset(long rows) {
         return "OFFSET " + rows;
-    }
-
-    /** A row-value comparison {@code (a, b) > (?, ?)} of column expressions and parameter expressions. */
-    String after(List<String> columns, List<String> parameters) {
-        if (columns.size() == 1) {
-            return columns.get(0) + " > " + parameters.get(0);
-        }
-        return "(" + String.join(", ", columns) + ") > (" + String.join(", ", parameters) + ")";
     }
 
     /** A column as it is ordered and compared with positions: itself, unless the database stores it as text. */

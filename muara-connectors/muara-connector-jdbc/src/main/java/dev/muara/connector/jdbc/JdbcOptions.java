@@ -61,7 +61,8 @@ final class JdbcOptions {
             "A numeric or date column to split tables by; default: a single-column numeric or date primary key.")
             .perStream();
     static final OptionSpec<Long> FETCH_SIZE = OptionSpec.integer("fetch_size",
-            "Rows fetched from the server at a time; reading streams, so memory stays flat.").withDefault(10_000L)
+            "Rows fetched from the server at a time; reading streams, so memory stays flat. PostgreSQL "
+                    + "reads with binary COPY, which needs none, unless binary_copy is false.").withDefault(10_000L)
             .atLeast(1).atMost(1_000_000).perStream();
     static final OptionSpec<String> SOURCE_SCHEMA = OptionSpec.string("schema",
             "Schema for table names without one; default: the database's default (public, main, the database).")

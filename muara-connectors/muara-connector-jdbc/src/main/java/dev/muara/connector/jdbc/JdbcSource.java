@@ -312,8 +312,7 @@ final class JdbcSource implements Source {
         if (table == null) {
             throw MuaraException.internal("split " + split.id() + " was not planned", null);
         }
-        return new JdbcSplitReader(dialect, connections(), settings, table, position, readerContext,
-                options.get(JdbcOptions.FETCH_SIZE).intValue());
+        return new JdbcSplitReader(dialect, connections(), settings, table, position, readerContext, options);
     }
 
     @Override

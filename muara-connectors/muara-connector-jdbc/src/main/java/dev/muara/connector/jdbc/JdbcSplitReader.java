@@ -7,12 +7,11 @@ import dev.muara.api.data.Field;
 import dev.muara.api.data.Schema;
 import dev.muara.api.data.TypeKind;
 import dev.muara.api.error.MuaraException;
+import dev.muara.api.option.Options;
 import dev.muara.api.source.ReaderContext;
 import dev.muara.api.source.SplitReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +39,7 @@ final class JdbcSplitReader implements SplitReader {
     private final TableSplit split;
     private final ReaderContext context;
     private final Connection connection;
-    private final PreparedStatement statement;
-    private final ResultSet rows;
+    private final SplitRows rows;
     private final Schema schema;
     private final int[] orderIndexes;
     private List<String> lastKey;
@@ -52,7 +50,7 @@ final class JdbcSplitReader implements SplitReader {
     private boolean ended;
 
     JdbcSplitReader(Dialect dialect, Connections connections, ConnectionSettings settings, TableSplit split,
-            String position, ReaderContext context, int fetchSize) throws SQLException {
+            String position, ReaderContext context, Options options) throws SQLException {
         this.dialect = dialect;
         this.settings = settings;
         this.split = split;
@@ -69,59 +67,40 @@ final class JdbcSplitReader implements SplitReader {
         } else if (position != null) {
             lastKey = PositionCodec.decode(position);
         }
+        SplitQuery query = new SplitQuery(split).sql(" FROM " + split.from());
+        int conditions = 0;
+        TableSplit.Range range = split.range();
+        if (range != null && (range.lower() != null || range.upper() != null)) {
+            ColumnInfo column = split.column(range.column());
+            String compared = dialect.compared(column);
+            query.sql(conditions++ == 0 ? " WHERE " : " AND ").sql(range.withNulls() ? "(" : "");
+            if (range.lower() != null) {
+                query.sql(compared + " >= ").value(column, range.lower());
+            }
+            if (range.upper() != null) {
+                query.sql(range.lower() != null ? " AND " : "").sql(compared + " < ").value(column, range.upper());
+            }
+            query.sql(range.withNulls() ? " OR " + compared + " IS NULL)" : "");
+        }
+        if (split.cursor() != null) {
+            // a row without a cursor value cannot be placed before or after a position: an incremental load skips it
+            query.sql(conditions++ == 0 ? " WHERE " : " AND ").sql(dialect.quote(split.cursor()) + " IS NOT NULL");
+        }
+        if (lastKey != null) {
+            query.sql(conditions == 0 ? " WHERE " : " AND ");
+            resumeCondition(query);
+        }
+        List<String> order = offsetMode ? everyOrderableColumn() : split.order();
+        if (!order.isEmpty()) {
+            query.sql(" ORDER BY " + String.join(", ", order.stream().map(c -> dialect.compared(split.column(c))).toList()));
+        }
+        if (offsetMode && offset > 0) {
+            query.sql(" " + dialect.offset(offset));
+        }
         Connection opened = null;
         try {
             opened = connections.get();
-            StringBuilder sql = new StringBuilder("SELECT ");
-            for (int i = 0; i < split.columns().size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(dialect.selectExpression(split.columns().get(i)));
-            }
-            sql.append(" FROM ").append(split.from());
-            List<Object> parameters = new ArrayList<>();
-            List<String> conditions = new ArrayList<>();
-            TableSplit.Range range = split.range();
-            if (range != null) {
-                ColumnInfo column = split.column(range.column());
-                String quoted = dialect.compared(column);
-                String parameter = dialect.comparedParameter(column);
-                StringBuilder bounds = new StringBuilder();
-                if (range.lower() != null) {
-                    bounds.append(quoted).append(" >= ").append(parameter);
-                    parameters.add(dialect.bindValue(column.type(), range.lower()));
-                }
-                if (range.upper() != null) {
-                    bounds.append(bounds.isEmpty() ? "" : " AND ").append(quoted).append(" < ").append(parameter);
-                    parameters.add(dialect.bindValue(column.type(), range.upper()));
-                }
-                if (!bounds.isEmpty()) {
-                    conditions.add(range.withNulls() ? "(" + bounds + " OR " + quoted + " IS NULL)" : bounds.toString());
-                }
-            }
-            if (split.cursor() != null) {
-                // a row without a cursor value cannot be placed before or after a position: an incremental load skips it
-                conditions.add(dialect.quote(split.cursor()) + " IS NOT NULL");
-            }
-            if (lastKey != null) {
-                resumeCondition(conditions, parameters);
-            }
-            if (!conditions.isEmpty()) {
-                sql.append(" WHERE ").append(String.join(" AND ", conditions));
-            }
-            List<String> order = offsetMode ? everyOrderableColumn() : split.order();
-            if (!order.isEmpty()) {
-                sql.append(" ORDER BY ").append(String.join(", ", order.stream().map(c -> dialect.compared(split.column(c))).toList()));
-            }
-            if (offsetMode && offset > 0) {
-                sql.append(' ').append(dialect.offset(offset));
-            }
-            dialect.prepareForStreaming(opened);
-            PreparedStatement prepared = opened.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            dialect.streamResults(opened, prepared, fetchSize);
-            for (int i = 0; i < parameters.size(); i++) {
-                prepared.setObject(i + 1, parameters.get(i));
-            }
-            this.statement = prepared;
-            this.rows = prepared.executeQuery();
+            this.rows = dialect.openRows(opened, query, options);
             this.connection = opened;
         } catch (SQLException e) {
             if (opened != null) {
@@ -148,19 +127,20 @@ final class JdbcSplitReader implements SplitReader {
      * Past the last key read; for an incremental load with a lookback, past the last cursor value minus the
      * lookback (re-reading late rows, which merge then upserts).
      */
-    private void resumeCondition(List<String> conditions, List<Object> parameters) {
+    private void resumeCondition(SplitQuery query) {
         if (split.cursor() != null && split.lookback() != null && lastKey.get(0) != null) {
             ColumnInfo cursor = split.column(split.cursor());
-            conditions.add(dialect.compared(cursor) + " > " + dialect.comparedParameter(cursor));
-            parameters.add(dialect.bindValue(cursor.type(), behind(cursor.type(), lastKey.get(0), split.lookback())));
+            query.sql(dialect.compared(cursor) + " > ").value(cursor, behind(cursor.type(), lastKey.get(0), split.lookback()));
             return;
         }
         List<ColumnInfo> order = split.order().stream().map(split::column).toList();
-        conditions.add(dialect.after(order.stream().map(dialect::compared).toList(),
-                order.stream().map(dialect::comparedParameter).toList()));
-        for (int i = 0; i < split.order().size(); i++) {
-            parameters.add(dialect.bindValue(split.column(split.order().get(i)).type(), lastKey.get(i)));
+        boolean row = order.size() > 1;
+        query.sql(row ? "(" : "").sql(String.join(", ", order.stream().map(dialect::compared).toList()))
+                .sql(row ? ") > (" : " > ");
+        for (int i = 0; i < order.size(); i++) {
+            query.sql(i == 0 ? "" : ", ").value(order.get(i), lastKey.get(i));
         }
+        query.sql(row ? ")" : "");
     }
 
     /** {@code value} minus the lookback, in the same text form. */
@@ -204,14 +184,9 @@ final class JdbcSplitReader implements SplitReader {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new Column(schema.field(i).type(), capacity);
         }
-        int count = 0;
+        int count;
         try {
-            while (count < capacity && rows.next()) {
-                for (int i = 0; i < columns.length; i++) {
-                    dialect.read(rows, i + 1, split.columns().get(i), columns[i]);
-                }
-                count++;
-            }
+            count = rows.fill(columns, capacity);
             if (count < capacity) {
                 done = true;
             }
@@ -251,14 +226,13 @@ final class JdbcSplitReader implements SplitReader {
 
     @Override
     public long bytesRead() {
-        return 0;
+        return rows.bytesRead();
     }
 
     @Override
     public void close() throws SQLException {
         try {
             rows.close();
-            statement.close();
             if (!connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);

@@ -21,9 +21,11 @@ import org.postgresql.copy.CopyManager;
  */
 final class PgCopyLoader implements RowLoader {
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    private static final long PG_EPOCH_DAYS = 10_957;
-    private static final long PG_EPOCH_MICROS = PG_EPOCH_DAYS * 86_400_000_000L;
+    /** The binary COPY header's signature, which {@link PgCopyRows} checks too. */
+    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** PostgreSQL counts dates and timestamps from 2000-01-01, Muara from 1970-01-01. */
+    static final long PG_EPOCH_DAYS = 10_957;
+    static final long PG_EPOCH_MICROS = PG_EPOCH_DAYS * 86_400_000_000L;
     private static final int FLUSH_AT = 1 << 20;
 
     private final CopyManager copyManager;

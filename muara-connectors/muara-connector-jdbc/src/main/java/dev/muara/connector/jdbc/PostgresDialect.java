@@ -2,6 +2,7 @@ package dev.muara.connector.jdbc;
 
 import dev.muara.api.data.DataType;
 import dev.muara.api.option.OptionSpec;
+import dev.muara.api.option.Options;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-/** PostgreSQL: binary COPY in, server-side cursors out, transactional DDL. */
+/** PostgreSQL: binary COPY in and out, transactional DDL. */
 final class PostgresDialect extends Dialect {
 
     static final OptionSpec<Long> PORT = JdbcOptions.port(5432);
     static final OptionSpec<String> SSL_MODE = JdbcOptions.sslMode("prefer");
+    static final OptionSpec<Boolean> BINARY_COPY = OptionSpec.bool("binary_copy",
+            "Read with COPY ... TO STDOUT (FORMAT binary), the fastest way out of PostgreSQL; false reads through a "
+                    + "server-side cursor (fetch_size rows at a time), for PostgreSQL-compatible servers and proxies "
+                    + "without COPY.").withDefault(true).perStream();
 
     @Override
     String type() {
@@ -89,6 +94,17 @@ final class PostgresDialect extends Dialect {
     boolean orderable(ColumnInfo column) {
         String t = column.typeName().toLowerCase(Locale.ROOT);
         return super.orderable(column) && !t.equals("xml") && !t.equals("point") && !t.startsWith("_");
+    }
+
+    @Override
+    List<OptionSpec<?>> readOptions() {
+        return List.of(BINARY_COPY);
+    }
+
+    /** Binary COPY: no text to parse, and values arrive as the server stores them (see {@link PgCopyRows}). */
+    @Override
+    SplitRows openRows(Connection connection, SplitQuery query, Options options) throws SQLException {
+        return options.get(BINARY_COPY) ? PgCopyRows.open(this, connection, query) : super.openRows(connection, query, options);
     }
 
     @Override
