@@ -33,6 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * Mosquitto does not apply its in-flight limit to a consumer that acknowledges after each commit (with
  * {@code max_queued_messages} 0 it sends everything at once), so the publisher keeps at most {@link #AHEAD} messages
  * ahead of what PostgreSQL holds: past 65,535 unacknowledged messages the broker would reuse packet identifiers.
+ * Each Muara run first takes {@link #WARM_UP} messages that are not timed.
  * <ul>
  * <li>throughput: {@code messages} published as fast as the broker takes them and Muara keeps up; the time from the
  * first publish to the moment the last one is committed in PostgreSQL;</li>
@@ -61,6 +62,12 @@ final class MqttWorkload {
     private static final int FIXED_RATE = 10_000;
     /** Messages the publisher may be ahead of the highest one committed in PostgreSQL. */
     private static final long AHEAD = 20_000;
+    /**
+     * Messages each Muara run takes before it is timed, in rounds of {@link #AHEAD}: a stream runs for hours, so its
+     * sustained rate is the one after the JIT has compiled the hot paths (in the first 200,000 messages, compiling
+     * took a third of Muara's CPU).
+     */
+    static final long WARM_UP = 100_000;
 
     private final Path repository;
     private final Path folder;
@@ -159,16 +166,18 @@ final class MqttWorkload {
                 .redirectOutput(log.toFile()).start();
         Thread stopMuara = new Thread(muara::destroy); // a suite stopped with ^C leaves no stream running
         Runtime.getRuntime().addShutdownHook(stopMuara);
-        try {
+        // one connection polls the table: a connection per poll would start a server process 100 times a second
+        try (Connection poll = postgres.connect(db)) {
             // a first message that lands tells the subscription is in place
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (maxSeq(db, table) < -1) {
+            while (maxSeq(poll, table) < -1) {
                 publisher.publish(-1, 1, 0, null, null);
                 if (System.nanoTime() > deadline || !muara.isAlive()) {
                     throw new IllegalStateException("Muara did not start consuming: " + MeasuredProcess.tail(log));
                 }
                 Thread.sleep(200);
             }
+            warmUp(publisher, poll, table, muara, log);
             long[] sentAt = new long[(int) count];
             long[] visibleAt = new long[(int) count];
             PeakMemory memory = new PeakMemory(muara.toHandle());
@@ -179,7 +188,7 @@ final class MqttWorkload {
             long progressAt = System.nanoTime();
             while (seen < count - 1) {
                 long now = System.nanoTime();
-                long max = maxSeq(db, table);
+                long max = maxSeq(poll, table);
                 if (max > seen) {
                     progressAt = now;
                 } else if (now - progressAt > TimeUnit.SECONDS.toNanos(60)) {
@@ -234,11 +243,35 @@ final class MqttWorkload {
         return millis;
     }
 
-    private long maxSeq(String db, String table) throws SQLException {
-        try (Connection c = postgres.connect(db); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), -2) FROM " + table)) {
+    private static long maxSeq(Connection poll, String table) throws SQLException {
+        return query(poll, "SELECT coalesce(max(seq), -2) FROM " + table);
+    }
+
+    private static long query(Connection poll, String sql) throws SQLException {
+        try (Statement s = poll.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Publishes {@link #WARM_UP} messages (at most as many as the timed phase has), numbered below -1 so that the
+     * timed ones, from 0, are told apart, and waits until PostgreSQL holds them.
+     */
+    private void warmUp(Mqtt5AsyncClientHolder publisher, Connection poll, String table, Process muara, Path log)
+            throws Exception {
+        long total = Math.min(WARM_UP, messages);
+        for (long done = 0; done < total; done += AHEAD) {
+            long round = Math.min(AHEAD, total - done);
+            publisher.publish(-2 - total + done, round, 0, null, null);
+            long target = done + round;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (query(poll, "SELECT count(*) FROM " + table + " WHERE seq < -1") < target) {
+                if (System.nanoTime() > deadline || !muara.isAlive()) {
+                    throw new IllegalStateException("Muara did not take the warm-up messages: " + MeasuredProcess.tail(log));
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
@@ -294,7 +327,7 @@ final class MqttWorkload {
                         LockSupport.parkNanos(wait);
                     }
                 }
-                long seq = first < 0 ? -1 : first + i;
+                long seq = first + i;
                 while (committed != null && seq - committed.get() > AHEAD) {
                     LockSupport.parkNanos(1_000_000);
                 }
