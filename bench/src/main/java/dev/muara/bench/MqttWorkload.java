@@ -302,7 +302,8 @@ final class MqttWorkload {
     /**
      * The suite's publisher: QoS 1, at most 1,000 messages awaiting the broker's acknowledgement. It speaks MQTT
      * 3.1.1: with MQTT 5 this Mosquitto grants a receive maximum of 20, and the publisher, not Muara or the broker,
-     * set the ceiling (about 45,000 msg/s against 60,000 with 3.1.1, for mosquitto_sub and Muara alike).
+     * set the ceiling (in runs by hand, mosquitto_sub took 42,000–59,000 msg/s and Muara 50,000–54,000 from an
+     * MQTT 5 publisher; 53,000–62,000 and 56,000–60,000 from this one).
      */
     private static final class Publisher implements AutoCloseable {
         private final Mqtt3AsyncClient client;
