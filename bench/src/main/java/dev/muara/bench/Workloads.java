@@ -146,9 +146,10 @@ final class Workloads {
                                 "CREATE TABLE w3_pipe (" + DataGenerator.FLAT_COLUMNS_SQL + ")"),
                         () -> postgres.count(db, "w3_pipe")));
         return new Workload("w3", "PostgreSQL → PostgreSQL (another database)",
-                "Muara reads the table in two key ranges at once and loads a new table in the other database with "
-                        + "binary COPY; the reference pipes `COPY … TO STDOUT (FORMAT binary)` from one psql into "
-                        + "`COPY … FROM STDIN (FORMAT binary)` of another, into a table created beforehand.",
+                "Muara reads the table with binary COPY in two key ranges at once and loads a new table in the "
+                        + "other database with binary COPY; the reference pipes `COPY … TO STDOUT (FORMAT binary)` "
+                        + "from one psql into `COPY … FROM STDIN (FORMAT binary)` of another, into a table created "
+                        + "beforehand.",
                 rows, tableBytes(), tools,
                 List.of(new Target("Muara", "binary COPY pipe", 0.9, "W3 ≥ 0.9× the binary COPY pipe")));
     }
@@ -172,9 +173,9 @@ final class Workloads {
                         },
                         () -> DuckDbSql.count(reference.toString(), "rows")));
         return new Workload("w4", "PostgreSQL → DuckDB",
-                "Muara reads the table in two key ranges and loads DuckDB through the Appender; the reference "
-                        + "writes the table as CSV with `COPY … TO STDOUT` and loads that file with DuckDB's "
-                        + "`read_csv` (the two steps timed together).",
+                "Muara reads the table with binary COPY in two key ranges and loads DuckDB through the Appender; "
+                        + "the reference writes the table as CSV with `COPY … TO STDOUT` and loads that file with "
+                        + "DuckDB's `read_csv` (the two steps timed together).",
                 rows, tableBytes(), tools,
                 List.of(new Target("Muara", "COPY CSV + read_csv", 1.0, "W4 ≥ 1.0× the two-step reference")));
     }
