@@ -29,10 +29,11 @@ import java.util.concurrent.locks.LockSupport;
  * nothing while a consumer lags), publishes from this JVM with QoS 1 (see {@link Publisher}), and watches the target
  * table. Muara subscribes with MQTT 3.1.1. With larger in-flight windows this Mosquitto (2.0.11) and the HiveMQ
  * client disagreed (with MQTT 5, more unacknowledged messages than the receive maximum; with 3.1.1, a packet
- * identifier reused while the client still held it), and the stream stalled: a stall of 60 s fails the workload with the log's last lines. This
- * Mosquitto does not apply its in-flight limit to a consumer that acknowledges after each commit (with
- * {@code max_queued_messages} 0 it sends everything at once), so the publisher keeps at most {@link #AHEAD} messages
- * ahead of what PostgreSQL holds: past 65,535 unacknowledged messages the broker would reuse packet identifiers.
+ * identifier reused while the client still held it), and the stream stalled: a stall of 60 s fails the workload
+ * with the log's last lines. This Mosquitto does not apply its in-flight limit to a consumer that acknowledges
+ * after each commit (with {@code max_queued_messages} 0 it sends everything at once), so the publisher keeps at most
+ * {@link #AHEAD} messages ahead of what PostgreSQL holds: past 65,535 unacknowledged messages the broker would reuse
+ * packet identifiers.
  * Each Muara run first takes {@link #WARM_UP} messages that are not timed.
  * <ul>
  * <li>throughput: {@code messages} published as fast as the broker takes them and Muara keeps up; the time from the
@@ -268,7 +269,8 @@ final class MqttWorkload {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (query(poll, "SELECT count(*) FROM " + table + " WHERE seq < -1") < target) {
                 if (System.nanoTime() > deadline || !muara.isAlive()) {
-                    throw new IllegalStateException("Muara did not take the warm-up messages: " + MeasuredProcess.tail(log));
+                    throw new IllegalStateException("Muara did not take the warm-up messages: "
+                            + MeasuredProcess.tail(log));
                 }
                 Thread.sleep(10);
             }
