@@ -203,8 +203,8 @@ final class Report {
             return;
         }
         page.append(String.format(Locale.ROOT, "The suite starts a Mosquitto of its own (its default in-flight "
-                + "limit, no limit on queued messages, so nothing is dropped while a consumer lags) and publishes JSON messages with QoS 1 from its own "
-                + "JVM (MQTT 3.1.1, at most 1,000 awaiting acknowledgement). Each Muara run first takes %,d messages "
+                + "limit, no limit on queued messages, so nothing is dropped while a consumer lags) and publishes "
+                + "JSON messages with QoS 1 from its own JVM (MQTT 3.1.1, at most 1,000 awaiting acknowledgement). Each Muara run first takes %,d messages "
                 + "that are not timed (a stream runs for hours: its sustained rate is the one after the JIT has "
                 + "compiled its hot paths). Throughput: %,d messages published as fast as the broker takes them and "
                 + "Muara keeps up (the publisher stays at most 20,000 messages ahead of what PostgreSQL holds: this "
