@@ -204,17 +204,18 @@ final class Report {
         }
         page.append(String.format(Locale.ROOT, "The suite starts a Mosquitto of its own (its default in-flight "
                 + "limit, no limit on queued messages, so nothing is dropped while a consumer lags) and publishes "
-                + "JSON messages with QoS 1 from its own JVM (MQTT 3.1.1, at most 1,000 awaiting acknowledgement). Each Muara run first takes %,d messages "
-                + "that are not timed (a stream runs for hours: its sustained rate is the one after the JIT has "
-                + "compiled its hot paths). Throughput: %,d messages published as fast as the broker takes them and "
-                + "Muara keeps up (the publisher stays at most 20,000 messages ahead of what PostgreSQL holds: this "
-                + "Mosquitto does not apply its in-flight limit to Muara's session and would reuse packet identifiers "
-                + "past 65,535), timed from the first publish until the last is committed in PostgreSQL (Muara: MQTT "
-                + "3.1.1, `write: append`, binary COPY, a commit every second or every 5,000 messages), against "
-                + "`mosquitto_sub -q 1` writing to /dev/null, the broker's own ceiling (its memory is not measured). "
-                + "Latency: %,d msg/s for a while; each message's time from when it was due to be published until a "
-                + "query sees it in PostgreSQL (the table's highest sequence number, polled every 10 ms), commit "
-                + "included.%n%n", MqttWorkload.WARM_UP, stream.messages(), stream.fixedRate()));
+                + "JSON messages with QoS 1 from its own JVM (MQTT 3.1.1, at most 1,000 awaiting acknowledgement). "
+                + "Each Muara run first takes %,d messages that are not timed (a stream runs for hours: its "
+                + "sustained rate is the one after the JIT has compiled its hot paths). Throughput: %,d messages "
+                + "published as fast as the broker takes them and Muara keeps up (the publisher stays at most "
+                + "20,000 messages ahead of what PostgreSQL holds: this Mosquitto does not apply its in-flight "
+                + "limit to Muara's session and would reuse packet identifiers past 65,535), timed from the first "
+                + "publish until the last is committed in PostgreSQL (Muara: MQTT 3.1.1, `write: append`, binary "
+                + "COPY, a commit every second or every 5,000 messages), against `mosquitto_sub -q 1` writing to "
+                + "/dev/null, the broker's own ceiling (its memory is not measured). Latency: %,d msg/s for a while; "
+                + "each message's time from when it was due to be published until a query sees it in PostgreSQL "
+                + "(the table's highest sequence number, polled every 10 ms), commit included.%n%n",
+                MqttWorkload.WARM_UP, stream.messages(), stream.fixedRate()));
         double muara = stream.messages() / stream.muaraThroughput().seconds();
         double subscriber = stream.messages() / stream.subscriberThroughput().seconds();
         page.append("| | msg/s | peak RSS | p50 latency | p99 latency |\n|---|---|---|---|---|\n")
