@@ -67,6 +67,31 @@ final class JdbcSplitReader implements SplitReader {
         } else if (position != null) {
             lastKey = PositionCodec.decode(position);
         }
+        SplitQuery query = query(offsetMode, offset);
+        Connection opened = null;
+        try {
+            opened = connections.get();
+            this.rows = dialect.openRows(opened, query, options);
+            this.connection = opened;
+        } catch (SQLException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            throw dialect.failure("cannot read " + split.id(), e, settings);
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                try {
+                    opened.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The split's query: its range, past the position when resuming, in order (or after {@code offset} rows). */
+    private SplitQuery query(boolean offsetMode, long offset) {
         SplitQuery query = new SplitQuery(split).sql(" FROM " + split.from());
         int conditions = 0;
         TableSplit.Range range = split.range();
@@ -97,26 +122,7 @@ final class JdbcSplitReader implements SplitReader {
         if (offsetMode && offset > 0) {
             query.sql(" " + dialect.offset(offset));
         }
-        Connection opened = null;
-        try {
-            opened = connections.get();
-            this.rows = dialect.openRows(opened, query, options);
-            this.connection = opened;
-        } catch (SQLException e) {
-            if (opened != null) {
-                opened.close();
-            }
-            throw dialect.failure("cannot read " + split.id(), e, settings);
-        } catch (RuntimeException e) {
-            if (opened != null) {
-                try {
-                    opened.close();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
-        }
+        return query;
     }
 
     private List<String> everyOrderableColumn() {
