@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class Geohash implements Transform {
 
-    private static final String BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz";
+    /** Geohash's base-32 digits: 0–9, then the lowercase letters without a, i, l and o. */
+    private static final String BASE32 = base32();
 
     private final String lat;
     private final String lon;
@@ -130,5 +131,18 @@ final class Geohash implements Transform {
             }
         }
         return new Batch(batch.schema(), kept, batch.rowCount() - rejectedCount);
+    }
+
+    private static String base32() {
+        StringBuilder digits = new StringBuilder(32);
+        for (char c = '0'; c <= '9'; c++) {
+            digits.append(c);
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            if (c != 'a' && c != 'i' && c != 'l' && c != 'o') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 }
